@@ -1,0 +1,44 @@
+package io.legoj.protocol;
+
+/** Wire codes of the LegoJ messages; the code is the first byte of every frame body. */
+public enum MessageType {
+    /** node to client, first frame of every connection: nonce for the handshake. */
+    CHALLENGE(1),
+    /** client to node: application id, page size and the MAC of the cluster secret. */
+    HELLO(2),
+    /** node to client: handshake accepted. */
+    WELCOME(3),
+    /** node to client: a request failed; carries an {@link ErrorCode}. */
+    ERROR(4),
+    /** node to client: a request without a result succeeded. */
+    OK(5),
+    REGION_ALLOC(6),
+    REGION_FREE(7),
+    /** pages to write, then pages to read, in one request. */
+    PAGE_BATCH(8),
+    /** reply to PAGE_BATCH: the pages read, in request order. */
+    PAGE_DATA(9),
+    STATS(10),
+    STATS_REPLY(11),
+    /** payload returned unchanged: the transport baseline of the benchmarks. */
+    ECHO(12);
+
+    private static final MessageType[] BY_CODE = new MessageType[16];
+
+    static {
+        for (MessageType t : values()) {
+            BY_CODE[t.code] = t;
+        }
+    }
+
+    public final byte code;
+
+    MessageType(int code) {
+        this.code = (byte) code;
+    }
+
+    /** The type for a wire code, or {@code null} if the code is unknown. */
+    public static MessageType of(byte code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}
