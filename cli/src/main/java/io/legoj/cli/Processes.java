@@ -11,13 +11,17 @@ final class Processes {
     private Processes() {
     }
 
-    /** Asks every process to stop (SIGTERM), waits up to {@code grace} in all, then kills what is left. */
+    /**
+     * Asks every process to stop (SIGTERM), waits up to {@code grace} in all, then kills what is left.
+     * Signals go through {@link ProcessHandle}, which leaves the pipes open (unlike {@link Process#destroy()}),
+     * so the last words of a stopping child still reach its output pumps.
+     */
     static void stop(List<Process> processes, Duration grace) {
-        processes.forEach(Process::destroy);
+        processes.forEach(p -> p.toHandle().destroy());
         long deadline = System.nanoTime() + grace.toNanos();
         for (Process p : processes) {
             if (!waitFor(p, deadline - System.nanoTime())) {
-                p.destroyForcibly();
+                p.toHandle().destroyForcibly();
                 waitFor(p, FORCED_WAIT.toNanos());
             }
         }
