@@ -1,0 +1,98 @@
+package io.legoj.memnode;
+
+import io.legoj.protocol.ErrorCode;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * All pages of the node: one {@link AppSpace} per application, the {@link PagePool} of each page
+ * size, and the {@link Capacity}. Attaching and detaching connections and expiring leases take this
+ * object's monitor; page requests only take the monitor of their application (never this one while
+ * holding it), so applications do not wait for each other.
+ */
+final class PageStore implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PageStore.class.getName());
+
+    private final Capacity capacity;
+    private final Map<String, AppSpace> apps = new HashMap<>();
+    private final Map<Integer, PagePool> pools = new HashMap<>();
+    private boolean closed;
+
+    PageStore(long capacity, Supplier<String> node) {
+        this.capacity = new Capacity(capacity, node);
+    }
+
+    Capacity capacity() {
+        return capacity;
+    }
+
+    /**
+     * The space of {@code appId}, created with {@code pageSize} if the application has none, with one
+     * more connection. PAGE_SIZE_MISMATCH if the application already uses another page size.
+     */
+    synchronized AppSpace attach(String appId, int pageSize) {
+        if (closed) {
+            throw new StoreException(ErrorCode.INTERNAL, "the memnode is shutting down");
+        }
+        AppSpace space = apps.get(appId);
+        if (space == null) {
+            PagePool pool = pools.computeIfAbsent(pageSize, size -> new PagePool(size, capacity));
+            space = new AppSpace(appId, pool, capacity);
+            apps.put(appId, space);
+        } else if (space.pageSize() != pageSize) {
+            throw new StoreException(ErrorCode.PAGE_SIZE_MISMATCH, "application " + appId + " uses pages of "
+                    + space.pageSize() + " bytes on this node, this connection asked for " + pageSize);
+        }
+        space.connect();
+        return space;
+    }
+
+    /** One connection of the space's application closed at {@code now}; the lease starts with the last. */
+    synchronized void detach(AppSpace space, long now) {
+        space.disconnect(now);
+    }
+
+    /** Frees the pages of every application without connections for {@code leaseNanos}; returns how many. */
+    synchronized int expireLeases(long now, long leaseNanos) {
+        int expired = 0;
+        for (Iterator<AppSpace> it = apps.values().iterator(); it.hasNext(); ) {
+            AppSpace space = it.next();
+            if (space.leaseExpired(now, leaseNanos)) {
+                it.remove();
+                long pages = space.release();
+                expired++;
+                LOG.log(Level.INFO, () -> "lease of application " + space.appId() + " expired: freed " + pages
+                        + " pages of " + space.pageSize() + " bytes");
+            }
+        }
+        return expired;
+    }
+
+    synchronized int applications() {
+        return apps.size();
+    }
+
+    synchronized long chunks() {
+        long n = 0;
+        for (PagePool p : pools.values()) {
+            n += p.chunkCount();
+        }
+        return n;
+    }
+
+    /** Frees all memory; every later request fails. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (AppSpace space : apps.values()) {
+            space.release();
+        }
+        apps.clear();
+        for (PagePool pool : pools.values()) {
+            pool.close();
+        }
+    }
+}
