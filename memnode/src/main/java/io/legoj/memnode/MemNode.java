@@ -38,7 +38,6 @@ public final class MemNode implements AutoCloseable {
     private final MemNodeConfig config;
     private final PageStore store;
     private final Counters counters = new Counters();
-    private final PageBatchGuard guard = new PageBatchGuard();
     private final ChannelGroup channels = new DefaultChannelGroup("memnode", GlobalEventExecutor.INSTANCE);
     private volatile long startNanos;
     private volatile String nodeId;
@@ -151,7 +150,7 @@ public final class MemNode implements AutoCloseable {
             @Override
             protected void initChannel(Channel ch) {
                 channels.add(ch);
-                ch.pipeline().addLast(counters.traffic, new FrameDecoder(config.maxFrame()), guard, new MessageDecoder(),
+                ch.pipeline().addLast(counters.traffic, new FrameDecoder(config.maxFrame()), new MessageDecoder(),
                         new MessageEncoder(), new MemNodeHandler(MemNode.this));
             }
         };

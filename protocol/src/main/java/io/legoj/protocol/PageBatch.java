@@ -91,7 +91,7 @@ public final class PageBatch implements Message {
         checkPageSize(pageSize, "PAGE_BATCH.pageSize");
         int nWrites = checkCount(Wire.readInt(in, "PAGE_BATCH.nWrites"), "PAGE_BATCH.nWrites");
         int nReads = checkCount(Wire.readInt(in, "PAGE_BATCH.nReads"), "PAGE_BATCH.nReads");
-        Wire.need(in, 8 * (nWrites + nReads) + nWrites * pageSize, "PAGE_BATCH.pages");
+        Wire.need(in, 8L * (nWrites + nReads) + (long) nWrites * pageSize, "PAGE_BATCH.pages");
         long[] writes = new long[nWrites];
         for (int i = 0; i < nWrites; i++) {
             writes[i] = in.readLong();

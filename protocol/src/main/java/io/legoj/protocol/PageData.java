@@ -85,7 +85,7 @@ public final class PageData implements Message {
             present[i] = flag == 1;
             pages += flag;
         }
-        Wire.need(in, pages * pageSize, "PAGE_DATA.pages");
+        Wire.need(in, (long) pages * pageSize, "PAGE_DATA.pages");
         return new PageData(requestId, pageSize, present, in.readRetainedSlice(pages * pageSize));
     }
 }

@@ -55,7 +55,8 @@ public final class Wire {
         return in.readByte();
     }
 
-    public static void need(ByteBuf in, int bytes, String field) {
+    /** Fails unless {@code bytes} (computed in long, so counts times sizes cannot wrap) are readable. */
+    public static void need(ByteBuf in, long bytes, String field) {
         if (in.readableBytes() < bytes) {
             throw new ProtocolException(field + ": needs " + bytes + " bytes, frame has " + in.readableBytes());
         }

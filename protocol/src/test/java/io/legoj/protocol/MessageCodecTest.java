@@ -80,6 +80,11 @@ class MessageCodecTest {
         ByteBuf badPage = Unpooled.buffer().writeByte(MessageType.PAGE_BATCH.code).writeLong(1).writeInt(1000).writeInt(0).writeInt(0);
         assertThrows(ProtocolException.class, () -> MessageDecoder.decode(badPage));
         badPage.release();
+        ByteBuf wrapping = Unpooled.buffer().writeByte(MessageType.PAGE_BATCH.code).writeLong(1).writeInt(1 << 20)
+                .writeInt(4096).writeInt(0).writeZero(8 * 4096);
+        assertThrows(ProtocolException.class, () -> MessageDecoder.decode(wrapping));
+        assertEquals(1, wrapping.refCnt());
+        wrapping.release();
         ByteBuf trailing = Unpooled.buffer().writeByte(MessageType.OK.code).writeLong(1).writeByte(0);
         assertTrue(assertThrows(ProtocolException.class, () -> MessageDecoder.decode(trailing)).getMessage().contains("trailing"));
         trailing.release();

@@ -1,0 +1,289 @@
+package io.legoj.runtime;
+
+import io.legoj.protocol.PageData;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The processor's cache of remote pages (the ExCache of LegoOS): a fixed pool of off-heap frames,
+ * a page table, CLOCK eviction with batched write-back, first-touch zero fill, sequential
+ * read-ahead and concurrent faults.
+ *
+ * <p>The invariant: no access touches a frame after it was reassigned, and no write is lost to an
+ * eviction. Threads reach frames only through their {@link Tlb}, whose entries pin frames. The
+ * evictor moves a frame RESIDENT to EVICTING and then reads every TLB's pins; a thread publishes a
+ * pin and then re-reads the frame's state. Both sides use volatile accesses, so one of them always
+ * sees the other: either the thread backs off, or the evictor does.
+ */
+public final class PageCache implements AutoCloseable {
+    private static final int SLOTS = 1024;
+
+    final Frames frames;
+    final PageBackend backend;
+    final int pageShift;
+    private final PageTable table;
+    private final Faults faults;
+    private final int tlbEntries;
+    private final int readAheadMax;
+    private final Tlb[] slots = new Tlb[SLOTS];
+    private final ThreadLocal<Tlb> tlbs = new ThreadLocal<>();
+    final List<Tlb> allTlbs = new CopyOnWriteArrayList<>();
+    public final CacheCounters counters = new CacheCounters();
+    private volatile Error failure;
+
+    /**
+     * @param frameCount    frames in the pool ({@code --cache} divided by the page size)
+     * @param tlbEntries    entries per thread TLB (a power of two), 0 to size it from the pool
+     * @param readAheadMax  most pages fetched ahead of a sequential fault
+     * @param evictBatch    frames evicted together, so their write-backs travel together
+     */
+    public PageCache(PageBackend backend, int frameCount, int tlbEntries, int readAheadMax, int evictBatch) {
+        int pageSize = backend.pageSize();
+        if (Integer.bitCount(pageSize) != 1) {
+            throw new IllegalArgumentException("pageSize must be a power of two, got " + pageSize);
+        }
+        this.backend = backend;
+        this.frames = new Frames(frameCount, pageSize);
+        this.pageShift = Integer.numberOfTrailingZeros(pageSize);
+        this.table = new PageTable(frameCount);
+        this.tlbEntries = tlbEntries > 0 ? checkPowerOfTwo(tlbEntries) : defaultTlbEntries(frameCount);
+        this.readAheadMax = readAheadMax;
+        this.faults = new Faults(this, table, evictBatch);
+    }
+
+    /** Per-thread reach: large enough for resident random access, small enough that pins leave room to evict. */
+    static int defaultTlbEntries(int frameCount) {
+        return Math.max(1, Math.min(1024, Integer.highestOneBit(Math.max(1, frameCount / 16))));
+    }
+
+    private static int checkPowerOfTwo(int n) {
+        if (Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("tlbEntries must be a power of two, got " + n);
+        }
+        return n;
+    }
+
+    public int pageSize() {
+        return frames.pageSize;
+    }
+
+    public int frameCount() {
+        return frames.count;
+    }
+
+    public int residentPages() {
+        return table.size();
+    }
+
+    /** The calling thread's TLB: one field load and a compare when the thread owns its slot. */
+    public Tlb tlb() {
+        Thread t = Thread.currentThread();
+        @SuppressWarnings("deprecation")
+        Tlb x = slots[(int) t.getId() & (SLOTS - 1)];
+        return x != null && x.owner == t ? x : tlbSlow(t);
+    }
+
+    @SuppressWarnings("deprecation")
+    private Tlb tlbSlow(Thread t) {
+        Tlb x = tlbs.get();
+        if (x == null) {
+            x = new Tlb(this, t, tlbEntries, pageShift);
+            tlbs.set(x);
+            allTlbs.add(x);
+        }
+        int s = (int) t.getId() & (SLOTS - 1);
+        Tlb old = slots[s];
+        if (old == null || !old.owner.isAlive()) {
+            slots[s] = x;
+        }
+        return x;
+    }
+
+    /**
+     * Slow path of every access that missed the TLB: pins the page's frame in the slot of
+     * {@code va}, faulting the page in when it is not resident. Returns the frame's address.
+     */
+    long translate(Tlb t, long va, boolean write) {
+        checkFailure();
+        if (t.flushRequested) {
+            t.flushRequested = false;
+            releaseAll(t, -1);
+        }
+        counters.tlbMisses.increment();
+        long vpn = va >>> pageShift;
+        int i = (int) vpn & t.mask;
+        int f = t.pin(i);
+        if (f < 0 || frames.page(f) != vpn) {
+            if (f >= 0) {
+                unpin(t, i, f);
+            }
+            f = pinPage(t, i, vpn);
+        }
+        boolean writable = write || t.write[i] == vpn;
+        if (write) {
+            frames.setDirty(f, true);
+        }
+        t.fill(i, vpn, frames.address(f), writable);
+        if (t.flushRequested) {
+            t.flushRequested = false;
+            releaseAll(t, i);
+        }
+        return frames.address(f);
+    }
+
+    private int pinPage(Tlb t, int i, long vpn) {
+        for (;;) {
+            int f = table.get(vpn);
+            if (f < 0) {
+                counters.faults.increment();
+                f = fault(t, vpn);
+                if (f < 0) {
+                    continue;
+                }
+            }
+            int s = frames.state(f);
+            if (s != Frames.RESIDENT) {
+                frames.awaitChange(f, s, vpn);
+                checkFailure();
+                continue;
+            }
+            t.setPin(i, f);
+            if (frames.state(f) == Frames.RESIDENT && frames.page(f) == vpn) {
+                frames.setReferenced(f, true);
+                return f;
+            }
+            t.setPin(i, -1);
+        }
+    }
+
+    private void unpin(Tlb t, int i, int f) {
+        t.invalidate(i);
+        frames.setReferenced(f, true);
+        t.setPin(i, -1);
+    }
+
+    /** Drops every pin of {@code t} except slot {@code keep} (-1 keeps none). Owner thread only. */
+    void releaseAll(Tlb t, int keep) {
+        for (int i = 0; i < t.entries(); i++) {
+            int f = t.pin(i);
+            if (f >= 0 && i != keep) {
+                unpin(t, i, f);
+            }
+        }
+    }
+
+    /** Brings {@code vpn} (and read-ahead pages) in; returns its frame, or -1 if another thread did it first. */
+    private int fault(Tlb t, long vpn) {
+        return faults.fault(t, vpn, readAheadWindow(t, vpn));
+    }
+
+    private int readAheadWindow(Tlb t, long vpn) {
+        if (vpn == t.lastFault + 1) {
+            t.readAhead = Math.min(readAheadMax, Math.max(1, t.readAhead * 2));
+        } else {
+            t.readAhead = 0;
+        }
+        t.lastFault = vpn + t.readAhead;
+        return t.readAhead;
+    }
+
+    /** Waits for a reply of the backend; failures become the cache's failure. */
+    PageData await(CompletableFuture<PageData> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            fail(e.getCause());
+            throw failure;
+        }
+    }
+
+    /** Remote memory is lost or full: every later slow path throws {@code e}'s error. */
+    void fail(Throwable cause) {
+        if (failure != null) {
+            return;
+        }
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        Error e;
+        if (cause instanceof Error err) {
+            e = err;
+        } else if (cause instanceof io.legoj.protocol.RemoteException re
+                && re.code() == io.legoj.protocol.ErrorCode.FULL) {
+            e = new OutOfMemoryError("LegoJ remote memory: " + re.getMessage());
+        } else {
+            e = new LegojError("LegoJ remote memory failed: " + cause.getMessage()
+                    + " (no replica holds this application's pages)", cause);
+        }
+        failure = e;
+        for (int f = 0; f < frames.count; f++) {
+            frames.publish(f, frames.state(f));
+        }
+    }
+
+    public Error failure() {
+        return failure;
+    }
+
+    void checkFailure() {
+        Error e = failure;
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    /** Asks every thread to drop its pins at its next access; the pool ran dry. */
+    void requestShootdown() {
+        counters.shootdowns.increment();
+        for (Tlb x : allTlbs) {
+            x.flushRequested = true;
+            for (int i = 0; i < x.entries(); i++) {
+                x.invalidate(i);
+            }
+        }
+    }
+
+    /** Sets {@code bytes} bytes from {@code va} to {@code value}, a page at a time. */
+    public void fill(long va, long bytes, byte value) {
+        Tlb t = tlb();
+        while (bytes > 0) {
+            int n = (int) Math.min(bytes, pageSize() - (va & (pageSize() - 1)));
+            UnsafeAccess.U.setMemory(t.w(va), n, value);
+            va += n;
+            bytes -= n;
+        }
+    }
+
+    /** Copies {@code bytes} bytes from remote {@code va} to a Java array or off-heap address. */
+    public void copyOut(long va, Object dst, long dstOffset, long bytes) {
+        Tlb t = tlb();
+        while (bytes > 0) {
+            int n = (int) Math.min(bytes, pageSize() - (va & (pageSize() - 1)));
+            UnsafeAccess.U.copyMemory(null, t.r(va), dst, dstOffset, n);
+            va += n;
+            dstOffset += n;
+            bytes -= n;
+        }
+    }
+
+    /** Copies {@code bytes} bytes from a Java array or off-heap address to remote {@code va}. */
+    public void copyIn(Object src, long srcOffset, long va, long bytes) {
+        Tlb t = tlb();
+        while (bytes > 0) {
+            int n = (int) Math.min(bytes, pageSize() - (va & (pageSize() - 1)));
+            UnsafeAccess.U.copyMemory(src, srcOffset, null, t.w(va), n);
+            va += n;
+            srcOffset += n;
+            bytes -= n;
+        }
+    }
+
+    /** Frees the frames: only once no thread can touch them any more (tests, benchmarks). */
+    @Override
+    public void close() {
+        faults.close();
+        frames.close();
+    }
+}

@@ -1,0 +1,65 @@
+package io.legoj.runtime;
+
+import io.legoj.protocol.HostPort;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of the processor runtime.
+ *
+ * @param memnodes     memory nodes of this application
+ * @param appId        application id: the node scopes pages by it
+ * @param secret       cluster secret
+ * @param pageSize     bytes per page, a power of two
+ * @param cacheBytes   size of the page cache
+ * @param regionSize   bytes per region placed on one node, a power of two
+ * @param tlbEntries   entries per thread TLB, 0 to size from the cache
+ * @param readAheadMax most pages read ahead of a sequential fault
+ * @param evictBatch   frames evicted (and written back) together
+ * @param timeout      time a node may take to answer before it counts as failed
+ */
+public record RuntimeConfig(List<HostPort> memnodes, String appId, String secret, int pageSize, long cacheBytes,
+        long regionSize, int tlbEntries, int readAheadMax, int evictBatch, Duration timeout) {
+    public static final int DEFAULT_PAGE_SIZE = 4096;
+    public static final long DEFAULT_CACHE = 64L << 20;
+    public static final long DEFAULT_REGION = 64L << 20;
+
+    public RuntimeConfig {
+        memnodes = List.copyOf(memnodes);
+        if (memnodes.isEmpty()) {
+            throw new IllegalArgumentException("memnodes: at least one memory node is needed");
+        }
+        if (Integer.bitCount(pageSize) != 1 || pageSize < 512 || pageSize > (1 << 20)) {
+            throw new IllegalArgumentException("page: " + pageSize + " is not a power of two from 512 to 1m");
+        }
+        if (cacheBytes < 2L * pageSize) {
+            throw new IllegalArgumentException("cache: " + cacheBytes + " bytes hold fewer than 2 pages of " + pageSize);
+        }
+        if (cacheBytes / pageSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cache: " + cacheBytes + " bytes is too many frames");
+        }
+        if (Long.bitCount(regionSize) != 1 || regionSize < pageSize) {
+            throw new IllegalArgumentException("region: " + regionSize + " is not a power of two of at least a page");
+        }
+    }
+
+    /** Defaults for everything but where the nodes are and who we are. */
+    public static RuntimeConfig defaults(List<HostPort> memnodes, String appId, String secret) {
+        return new RuntimeConfig(memnodes, appId, secret, DEFAULT_PAGE_SIZE, DEFAULT_CACHE, DEFAULT_REGION, 0, 32, 16,
+                Duration.ofSeconds(10));
+    }
+
+    public RuntimeConfig withCache(long bytes, int page) {
+        return new RuntimeConfig(memnodes, appId, secret, page, bytes, regionSize, tlbEntries, readAheadMax, evictBatch,
+                timeout);
+    }
+
+    public RuntimeConfig withTimeout(Duration t) {
+        return new RuntimeConfig(memnodes, appId, secret, pageSize, cacheBytes, regionSize, tlbEntries, readAheadMax,
+                evictBatch, t);
+    }
+
+    public int frames() {
+        return (int) (cacheBytes / pageSize);
+    }
+}

@@ -1,0 +1,180 @@
+package io.legoj.runtime;
+
+import static io.legoj.runtime.UnsafeAccess.U;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One thread's translation buffer: the hot path of LegoJ. A direct-mapped table from virtual page
+ * to frame address; every valid entry holds a pin on its frame, so the frame cannot be reassigned
+ * while this thread may touch it. Only the owner thread changes its entries and pins (in
+ * {@link PageCache#translate}); the evictor only reads the pins and may invalidate tags, which
+ * merely sends the owner to the slow path, where it drops its pins when asked to.
+ *
+ * <p>Typed accesses must be naturally aligned, so that none straddles a page.
+ */
+public final class Tlb {
+    private static final VarHandle PIN = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle TAG = MethodHandles.arrayElementVarHandle(long[].class);
+
+    final PageCache cache;
+    final Thread owner;
+    final int shift;
+    final long offsetMask;
+    final int mask;
+    /** [2i] = page number readable through slot i (or -1), [2i+1] = address of its frame. */
+    final long[] read;
+    /** Page number writable through slot i (or -1); implies {@code read[2i]} is the same page. */
+    final long[] write;
+    /** Frame pinned by slot i, or -1; read by evictors, hence volatile access. */
+    final int[] pins;
+    /** Set by an evictor that needs this thread to drop its pins. */
+    volatile boolean flushRequested;
+    long lastFault = -2;
+    int readAhead;
+
+    Tlb(PageCache cache, Thread owner, int entries, int pageShift) {
+        this.cache = cache;
+        this.owner = owner;
+        this.shift = pageShift;
+        this.offsetMask = (1L << pageShift) - 1;
+        this.mask = entries - 1;
+        this.read = new long[2 * entries];
+        this.write = new long[entries];
+        this.pins = new int[entries];
+        java.util.Arrays.fill(read, -1);
+        java.util.Arrays.fill(write, -1);
+        java.util.Arrays.fill(pins, -1);
+    }
+
+    /** Address of {@code va} for reading, pinned until this slot is reused. */
+    long r(long va) {
+        long vpn = va >>> shift;
+        int j = ((int) vpn & mask) << 1;
+        long frame = read[j] == vpn ? read[j + 1] : cache.translate(this, va, false);
+        return frame + (va & offsetMask);
+    }
+
+    /** Address of {@code va} for writing (the page is marked dirty). */
+    long w(long va) {
+        long vpn = va >>> shift;
+        int i = (int) vpn & mask;
+        long frame = write[i] == vpn ? read[(i << 1) + 1] : cache.translate(this, va, true);
+        return frame + (va & offsetMask);
+    }
+
+    public byte getByte(long va) {
+        return U.getByte(r(va));
+    }
+
+    public void putByte(long va, byte v) {
+        U.putByte(w(va), v);
+    }
+
+    public boolean getBoolean(long va) {
+        return U.getByte(r(va)) != 0;
+    }
+
+    public void putBoolean(long va, boolean v) {
+        U.putByte(w(va), v ? (byte) 1 : (byte) 0);
+    }
+
+    public short getShort(long va) {
+        return U.getShort(r(va));
+    }
+
+    public void putShort(long va, short v) {
+        U.putShort(w(va), v);
+    }
+
+    public char getChar(long va) {
+        return U.getChar(r(va));
+    }
+
+    public void putChar(long va, char v) {
+        U.putChar(w(va), v);
+    }
+
+    public int getInt(long va) {
+        return U.getInt(r(va));
+    }
+
+    public void putInt(long va, int v) {
+        U.putInt(w(va), v);
+    }
+
+    public long getLong(long va) {
+        return U.getLong(r(va));
+    }
+
+    public void putLong(long va, long v) {
+        U.putLong(w(va), v);
+    }
+
+    public float getFloat(long va) {
+        return U.getFloat(r(va));
+    }
+
+    public void putFloat(long va, float v) {
+        U.putFloat(w(va), v);
+    }
+
+    public double getDouble(long va) {
+        return U.getDouble(r(va));
+    }
+
+    public void putDouble(long va, double v) {
+        U.putDouble(w(va), v);
+    }
+
+    public int getIntVolatile(long va) {
+        return U.getIntVolatile(null, r(va));
+    }
+
+    public void putIntVolatile(long va, int v) {
+        U.putIntVolatile(null, w(va), v);
+    }
+
+    public long getLongVolatile(long va) {
+        return U.getLongVolatile(null, r(va));
+    }
+
+    public void putLongVolatile(long va, long v) {
+        U.putLongVolatile(null, w(va), v);
+    }
+
+    public boolean compareAndSetInt(long va, int expect, int update) {
+        return U.compareAndSwapInt(null, w(va), expect, update);
+    }
+
+    public boolean compareAndSetLong(long va, long expect, long update) {
+        return U.compareAndSwapLong(null, w(va), expect, update);
+    }
+
+    // ---- slow-path helpers, called by the owner thread only ----
+
+    int pin(int i) {
+        return (int) PIN.getVolatile(pins, i);
+    }
+
+    void setPin(int i, int frame) {
+        PIN.setVolatile(pins, i, frame);
+    }
+
+    /** Makes slot i translate {@code vpn} to {@code frameAddress}; volatile so an evictor's later invalidation wins. */
+    void fill(int i, long vpn, long frameAddress, boolean writable) {
+        read[(i << 1) + 1] = frameAddress;
+        TAG.setVolatile(read, i << 1, vpn);
+        TAG.setVolatile(write, i, writable ? vpn : -1L);
+    }
+
+    void invalidate(int i) {
+        TAG.setVolatile(read, i << 1, -1L);
+        TAG.setVolatile(write, i, -1L);
+    }
+
+    int entries() {
+        return pins.length;
+    }
+}

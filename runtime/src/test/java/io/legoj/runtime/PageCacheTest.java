@@ -1,0 +1,142 @@
+package io.legoj.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PageCacheTest {
+    private static final int PAGE = 4096;
+    private final InMemoryBackend backend = new InMemoryBackend(PAGE, 1 << 20, 2);
+    private PageCache cache;
+
+    private PageCache cache(int frames) {
+        cache = new PageCache(backend, frames, 0, 8, 4);
+        return cache;
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+        if (cache != null) {
+            cache.close();
+        }
+    }
+
+    @Test
+    void firstTouchIsZeroAndCostsNoRoundTrip() {
+        PageCache c = cache(8);
+        long base = backend.allocateRegions(1);
+        Tlb t = c.tlb();
+        for (int p = 0; p < 6; p++) {
+            assertEquals(0L, t.getLong(base + p * PAGE + 8));
+        }
+        assertEquals(0, backend.exchanges.get());
+        assertEquals(6, c.counters.zeroFills.sum());
+    }
+
+    @Test
+    void everyPrimitiveKindSurvivesEviction() {
+        PageCache c = cache(4);
+        long base = backend.allocateRegions(1);
+        Tlb t = c.tlb();
+        int pages = 64;
+        for (int p = 0; p < pages; p++) {
+            long a = base + (long) p * PAGE;
+            t.putByte(a, (byte) -p);
+            t.putBoolean(a + 1, p % 2 == 0);
+            t.putShort(a + 2, Short.MIN_VALUE);
+            t.putChar(a + 4, '\uffff');
+            t.putInt(a + 8, Integer.MIN_VALUE + p);
+            t.putLong(a + 16, Long.MAX_VALUE - p);
+            t.putFloat(a + 24, Float.MIN_VALUE);
+            t.putDouble(a + 32, p == 0 ? Double.NaN : -Double.MAX_VALUE);
+            t.putLong(a + PAGE - 8, p);
+        }
+        assertTrue(c.counters.evictions.sum() > 0);
+        for (int p = 0; p < pages; p++) {
+            long a = base + (long) p * PAGE;
+            assertEquals((byte) -p, t.getByte(a));
+            assertEquals(p % 2 == 0, t.getBoolean(a + 1));
+            assertEquals(Short.MIN_VALUE, t.getShort(a + 2));
+            assertEquals('\uffff', t.getChar(a + 4));
+            assertEquals(Integer.MIN_VALUE + p, t.getInt(a + 8));
+            assertEquals(Long.MAX_VALUE - p, t.getLong(a + 16));
+            assertEquals(Float.MIN_VALUE, t.getFloat(a + 24));
+            assertEquals(p == 0 ? Double.NaN : -Double.MAX_VALUE, t.getDouble(a + 32));
+            assertEquals(p, t.getLong(a + PAGE - 8));
+        }
+    }
+
+    @Test
+    void cleanPagesAreNotWrittenBackAndDirtyOnesAreBatched() {
+        PageCache c = cache(16);
+        long base = backend.allocateRegions(1);
+        Tlb t = c.tlb();
+        for (int p = 0; p < 64; p++) {
+            t.putInt(base + (long) p * PAGE, p);
+        }
+        long writesAfterDirty = c.counters.writeBacks.sum();
+        assertTrue(writesAfterDirty >= 48, "dirty evictions write back: " + writesAfterDirty);
+        assertTrue(backend.exchanges.get() < writesAfterDirty, "write-backs travel in batches");
+        for (int p = 0; p < 64; p++) {
+            assertEquals(p, t.getInt(base + (long) p * PAGE));
+        }
+        long before = c.counters.writeBacks.sum();
+        for (int round = 0; round < 2; round++) {
+            for (int p = 0; p < 64; p++) {
+                t.getInt(base + (long) p * PAGE);
+            }
+        }
+        assertTrue(c.counters.writeBacks.sum() - before <= 16, "only pages dirty before the scan are written back");
+    }
+
+    @Test
+    void sequentialScanReadsAhead() {
+        PageCache c = cache(64);
+        long base = backend.allocateRegions(1);
+        Tlb t = c.tlb();
+        int pages = 200;
+        for (int p = 0; p < pages; p++) {
+            t.putInt(base + (long) p * PAGE, p);
+        }
+        long readsBefore = backend.exchanges.get();
+        for (int p = 0; p < pages; p++) {
+            assertEquals(p, t.getInt(base + (long) p * PAGE));
+        }
+        assertTrue(c.counters.readAheadPages.sum() > pages / 2, "read ahead: " + c.counters.readAheadPages.sum());
+        assertTrue(backend.exchanges.get() - readsBefore < pages / 2, "fewer round trips than pages");
+    }
+
+    @Test
+    void bulkCopiesAndFillCrossPages() {
+        PageCache c = cache(4);
+        long base = backend.allocateRegions(1);
+        byte[] src = new byte[5 * PAGE + 123];
+        new Random(3).nextBytes(src);
+        c.copyIn(src, UnsafeAccess.U.ARRAY_BYTE_BASE_OFFSET, base + 100, src.length);
+        byte[] back = new byte[src.length];
+        c.copyOut(base + 100, back, UnsafeAccess.U.ARRAY_BYTE_BASE_OFFSET, back.length);
+        assertArrayEquals(src, back);
+        c.fill(base + 50, 3 * PAGE, (byte) 7);
+        assertEquals(7, c.tlb().getByte(base + 50 + 3 * PAGE - 1));
+        assertEquals(src[3 * PAGE - 50], c.tlb().getByte(base + 50 + 3 * PAGE));
+    }
+
+    @Test
+    void addressOutsideEveryRegionFailsClearly() {
+        PageCache c = cache(4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.tlb().getInt(1L << 40));
+        assertTrue(e.getMessage().contains("no region"), e.getMessage());
+    }
+
+    @Test
+    void defaultTlbKeepsRoomToEvict() {
+        assertEquals(1, PageCache.defaultTlbEntries(16));
+        assertEquals(1024, PageCache.defaultTlbEntries(1 << 20));
+    }
+}
