@@ -17,7 +17,13 @@ public final class Legoj implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
+    /** One line per log record, before any logger exists; a user's own setting wins. */
+    private static final String LOG_FORMAT = "%4$s %3$s: %5$s%6$s%n";
+
     public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
+        }
         System.exit(commandLine(Context.system()).execute(args));
     }
 

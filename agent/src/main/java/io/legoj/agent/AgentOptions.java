@@ -1,0 +1,98 @@
+package io.legoj.agent;
+
+import io.legoj.protocol.HostPort;
+import io.legoj.protocol.Sizes;
+import io.legoj.runtime.RuntimeConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agent's option string, {@code memnodes=H:P,H:P,cache=64m,page=4k}: comma-separated
+ * {@code key=value} pairs, where a token without {@code =} continues the previous value's list.
+ */
+public final class AgentOptions {
+    private static final Set<String> KNOWN = Set.of("memnodes", "storage", "cache", "page", "replicas", "appid",
+            "region", "timeout");
+
+    private final Map<String, String> values;
+
+    private AgentOptions(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static AgentOptions parse(String s) {
+        Map<String, String> values = new LinkedHashMap<>();
+        String last = null;
+        for (String token : (s == null ? "" : s).split(",")) {
+            if (token.isBlank()) {
+                continue;
+            }
+            int eq = token.indexOf('=');
+            if (eq < 0) {
+                if (last == null) {
+                    throw new IllegalArgumentException("option '" + token + "' has no value (expected key=value)");
+                }
+                values.put(last, values.get(last) + "," + token.trim());
+                continue;
+            }
+            String key = token.substring(0, eq).trim();
+            if (!KNOWN.contains(key)) {
+                throw new IllegalArgumentException("unknown agent option '" + key + "' (known: " + String.join(", ",
+                        KNOWN.stream().sorted().toList()) + ")");
+            }
+            if (values.put(key, token.substring(eq + 1).trim()) != null) {
+                throw new IllegalArgumentException("agent option '" + key + "' given twice");
+            }
+            last = key;
+        }
+        return new AgentOptions(values);
+    }
+
+    public String get(String key) {
+        return values.get(key);
+    }
+
+    /** The runtime configuration these options ask for; unsupported features fail here, loudly. */
+    public RuntimeConfig runtimeConfig(String secret, String defaultAppId) {
+        String memnodes = values.get("memnodes");
+        if (memnodes == null) {
+            throw new IllegalArgumentException("memnodes=H:P[,H:P...] is required (bin/legoj run starts local ones)");
+        }
+        if (values.containsKey("storage")) {
+            throw new IllegalArgumentException("storage= is not supported yet: remote file I/O lands with the storage node");
+        }
+        int replicas = Integer.parseInt(values.getOrDefault("replicas", "1"));
+        if (replicas != 1) {
+            throw new IllegalArgumentException("replicas=" + replicas + " is not supported yet: replication lands with "
+                    + "failure independence; use replicas=1");
+        }
+        List<HostPort> nodes = HostPort.parseList(memnodes);
+        RuntimeConfig d = RuntimeConfig.defaults(nodes, values.getOrDefault("appid", defaultAppId), secret);
+        long cache = values.containsKey("cache") ? Sizes.parse(values.get("cache")) : d.cacheBytes();
+        long page = values.containsKey("page") ? Sizes.parse(values.get("page")) : d.pageSize();
+        if (page > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("page=" + values.get("page") + " is too large");
+        }
+        long region = values.containsKey("region") ? Sizes.parse(values.get("region")) : d.regionSize();
+        Duration timeout = values.containsKey("timeout") ? parseDuration(values.get("timeout")) : d.timeout();
+        return new RuntimeConfig(nodes, d.appId(), secret, (int) page, cache, region, d.tlbEntries(), d.readAheadMax(),
+                d.evictBatch(), timeout);
+    }
+
+    static Duration parseDuration(String s) {
+        try {
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            if (s.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(s));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a duration (examples: 500ms, 10s)");
+        }
+    }
+}
