@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,8 +81,12 @@ public final class NodeConnection implements AutoCloseable {
             self[0] = c;
             self.notifyAll();
         }
-        c.channel.closeFuture().addListener(f -> c.fail("connection closed"));
-        c.channel.eventLoop().scheduleAtFixedRate(c::checkTimeouts, 50, 50, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timeouts = c.channel.eventLoop().scheduleAtFixedRate(c::checkTimeouts, 50, 50,
+                TimeUnit.MILLISECONDS);
+        c.channel.closeFuture().addListener(f -> {
+            timeouts.cancel(false);
+            c.fail("connection closed");
+        });
         try {
             c.welcome.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
