@@ -13,6 +13,7 @@ import io.legoj.protocol.Protocol;
 import io.legoj.protocol.ProtocolException;
 import io.legoj.protocol.RegionAlloc;
 import io.legoj.protocol.RegionFree;
+import io.legoj.protocol.ServerHandshake;
 import io.legoj.protocol.StatsReply;
 import io.legoj.protocol.Welcome;
 import io.netty.channel.ChannelFutureListener;
@@ -116,17 +117,13 @@ final class MemNodeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void handshake(ChannelHandlerContext ctx, Message m) {
-        if (!(m instanceof Hello hello)) {
-            reject(ctx, m.requestId(), ErrorCode.NOT_AUTHENTICATED, "the first message must be HELLO, got " + m.type());
-        } else if (hello.protocolVersion() != Protocol.VERSION) {
-            reject(ctx, 0, ErrorCode.UNSUPPORTED_VERSION, "protocol version " + hello.protocolVersion()
-                    + " is not supported, this memnode speaks version " + Protocol.VERSION);
-        } else if (!Auth.verify(node.config().secret(), nonce, hello)) {
-            reject(ctx, 0, ErrorCode.AUTH_FAILED, "wrong cluster secret");
-        } else if (hello.pageSize() == 0) {
+        ErrorMessage refusal = ServerHandshake.refusal(m, nonce, node.config().secret(), "memnode");
+        if (refusal != null) {
+            reject(ctx, refusal.requestId(), refusal.code(), refusal.message());
+        } else if (((Hello) m).pageSize() == 0) {
             accept(ctx, State.ADMIN);
         } else {
-            attach(ctx, hello);
+            attach(ctx, (Hello) m);
         }
     }
 

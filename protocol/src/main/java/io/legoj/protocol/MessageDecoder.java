@@ -51,6 +51,22 @@ public final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
             case STATS -> new Stats(id);
             case STATS_REPLY -> StatsReply.decode(id, in);
             case ECHO -> Echo.decode(id, in);
+            case FILE_STAT -> FileStat.decode(id, in);
+            case FILE_STAT_REPLY -> FileStatReply.decode(id, in);
+            case FILE_READ -> FileRead.decode(id, in);
+            case FILE_DATA -> FileData.decode(id, in);
+            case FILE_WRITE -> FileWrite.decode(id, in);
+            case FILE_APPEND -> FileAppend.decode(id, in);
+            case FILE_LENGTH -> FileLength.decode(id, in);
+            case FILE_SET_LENGTH -> FileSetLength.decode(id, in);
+            case FILE_CREATE -> FileCreate.decode(id, in);
+            case FILE_DELETE -> FileDelete.decode(id, in);
+            case FILE_MKDIR -> FileMkdir.decode(id, in);
+            case FILE_RENAME -> FileRename.decode(id, in);
+            case FILE_LIST -> FileList.decode(id, in);
+            case FILE_NAMES -> FileNames.decode(id, in);
+            case FILE_SYNC -> FileSync.decode(id, in);
+            case FILE_ERROR -> FileError.decode(id, in);
         };
     }
 }
