@@ -1,0 +1,127 @@
+package io.legoj.bench;
+
+import static io.legoj.bench.Report.f2;
+import static io.legoj.bench.Report.f3;
+
+import io.legoj.protocol.Sizes;
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * {@code resident}: JMH run of {@link ResidentBenchmarks}; prints runtime/plain ns per int for each
+ * workload and ends with the geometric means of the sequential and of the random ratios.
+ */
+final class ResidentBench implements BenchMain.Driver {
+    /** Workloads, each run as {@code <name>Plain} and {@code <name>Tlb}. */
+    static final List<String> SEQUENTIAL = List.of("seqSum", "seqRmw");
+    static final List<String> RANDOM = List.of("randSum", "randRmw");
+
+    @Override
+    public String summary() {
+        return "JMH: typed int reads/writes on resident pages through a Tlb vs a plain int[] (sequential and random)";
+    }
+
+    @Override
+    public List<String> help() {
+        return List.of(
+                "--forks N              JMH forks (default 1; 0 runs in this JVM)",
+                "--warmup-iterations N  (default 4)",
+                "--iterations N         measured iterations (default 5)",
+                "--time S               seconds per iteration, warm-up and measured (default 1)",
+                "--ints N               working set in ints (default 1048576 = 4 MiB)",
+                "--cache SIZE           page cache (default 64m, the runtime default: its TLB reaches 4 MiB)",
+                "--include REGEX        only benchmark methods matching REGEX (default all)",
+                "--verbose B            JMH output: true or false (default true)",
+                "--jvm-args ARGS        extra JVM options of the forks, space-separated (default none)");
+    }
+
+    @Override
+    public void run(Args args, PrintStream out, PrintStream err) throws Exception {
+        int ints = args.positive("ints", 1 << 20);
+        String cache = args.string("cache", "64m");
+        checkSize(cache);
+        double time = args.seconds("time", 1);
+        TimeValue iteration = TimeValue.milliseconds(Math.max(1, Math.round(time * 1000)));
+        OptionsBuilder builder = new OptionsBuilder();
+        String jvmArgs = args.string("jvm-args", "").trim();
+        if (!jvmArgs.isEmpty()) {
+            builder.jvmArgsAppend(jvmArgs.split("\\s+"));
+        }
+        Options opt = builder
+                .include(ResidentBenchmarks.class.getName() + "\\." + args.string("include", ".*"))
+                .forks(args.atLeastZero("forks", 1))
+                .warmupIterations(args.atLeastZero("warmup-iterations", 4))
+                .warmupTime(iteration)
+                .measurementIterations(args.positive("iterations", 5))
+                .measurementTime(iteration)
+                .param("ints", Integer.toString(ints))
+                .param("cache", cache)
+                .shouldFailOnError(true)
+                .build();
+        out.println("resident: runtime with the default config (4 KiB pages, cache " + cache + ", TLB sized from it) "
+                + "on an in-process MemNode; every page resident after set-up, so the backend does not matter; "
+                + "working set " + ints + " ints (" + Sizes.format(4L * ints) + ")");
+        VerboseMode mode = Boolean.parseBoolean(args.string("verbose", "true")) ? VerboseMode.NORMAL : VerboseMode.SILENT;
+        Collection<RunResult> results = new Runner(opt, OutputFormatFactory.createFormatInstance(out, mode)).run();
+        out.println("resident_seq_ratio and resident_rand_ratio: geometric mean of the runtime/plain ratios of the "
+                + "sequential (seqSum, seqRmw) and of the random (randSum, randRmw) workloads");
+        report(nsPerInt(results, ints), out);
+    }
+
+    private static void checkSize(String cache) {
+        try {
+            Sizes.parse(cache);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--cache: " + e.getMessage());
+        }
+    }
+
+    /** Method name to ns per int. */
+    static Map<String, Double> nsPerInt(Collection<RunResult> results, int ints) {
+        Map<String, Double> ns = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String b = r.getParams().getBenchmark();
+            double usPerInvocation = r.getPrimaryResult().getScore();
+            ns.put(b.substring(b.lastIndexOf('.') + 1), usPerInvocation * 1000.0 / ints);
+        }
+        return ns;
+    }
+
+    static void report(Map<String, Double> ns, PrintStream out) {
+        out.println("workload   plain_ns/int  runtime_ns/int  runtime/plain");
+        double seq = ratio(SEQUENTIAL, ns, out);
+        double rand = ratio(RANDOM, ns, out);
+        out.println("resident_seq_ratio=" + show(seq) + " resident_rand_ratio=" + show(rand));
+    }
+
+    /** Prints each workload's row; returns the geometric mean of their ratios, NaN if none ran. */
+    private static double ratio(List<String> workloads, Map<String, Double> ns, PrintStream out) {
+        double logSum = 0;
+        int n = 0;
+        for (String w : workloads) {
+            Double plain = ns.get(w + "Plain");
+            Double tlb = ns.get(w + "Tlb");
+            if (plain != null && tlb != null) {
+                double r = tlb / plain;
+                out.printf(java.util.Locale.ROOT, "%-10s %12s %15s %14s%n", w, f3(plain), f3(tlb), f2(r));
+                logSum += Math.log(r);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : Math.exp(logSum / n);
+    }
+
+    private static String show(double ratio) {
+        return Double.isNaN(ratio) ? "n/a" : f2(ratio);
+    }
+}
