@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class AgentOptions {
     private static final Set<String> KNOWN = Set.of("memnodes", "storage", "cache", "page", "replicas", "appid",
-            "region", "timeout");
+            "region", "timeout", "objects", "include", "exclude", "log");
 
     private final Map<String, String> values;
 
@@ -53,6 +53,35 @@ public final class AgentOptions {
 
     public String get(String key) {
         return values.get(key);
+    }
+
+    /** True when {@code objects=remote}: application objects keep their fields in remote memory. */
+    public boolean remoteObjects() {
+        String v = values.getOrDefault("objects", "local");
+        if (!v.equals("remote") && !v.equals("local")) {
+            throw new IllegalArgumentException("objects=" + v + " is neither remote nor local");
+        }
+        return v.equals("remote");
+    }
+
+    /** True when {@code log=classes}: every class kept local is logged once with the reason. */
+    public boolean logClasses() {
+        String v = values.get("log");
+        if (v != null && !v.equals("classes")) {
+            throw new IllegalArgumentException("log=" + v + " is not known (log=classes logs classes kept local)");
+        }
+        return v != null;
+    }
+
+    /** Which classes are application code: {@code include=} and {@code exclude=} patterns over the defaults. */
+    public ClassSelection classSelection() {
+        return new ClassSelection(list("include"), list("exclude"));
+    }
+
+    private java.util.List<String> list(String key) {
+        String v = values.get(key);
+        return v == null ? java.util.List.of() : java.util.Arrays.stream(v.split(",")).map(String::trim)
+                .filter(p -> !p.isEmpty()).toList();
     }
 
     /** The runtime configuration these options ask for; unsupported features fail here, loudly. */

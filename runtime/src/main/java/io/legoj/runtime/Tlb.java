@@ -144,6 +144,46 @@ public final class Tlb {
         U.putLongVolatile(null, w(va), v);
     }
 
+    public byte getByteVolatile(long va) {
+        return U.getByteVolatile(null, r(va));
+    }
+
+    public void putByteVolatile(long va, byte v) {
+        U.putByteVolatile(null, w(va), v);
+    }
+
+    public short getShortVolatile(long va) {
+        return U.getShortVolatile(null, r(va));
+    }
+
+    public void putShortVolatile(long va, short v) {
+        U.putShortVolatile(null, w(va), v);
+    }
+
+    public char getCharVolatile(long va) {
+        return U.getCharVolatile(null, r(va));
+    }
+
+    public void putCharVolatile(long va, char v) {
+        U.putCharVolatile(null, w(va), v);
+    }
+
+    public float getFloatVolatile(long va) {
+        return U.getFloatVolatile(null, r(va));
+    }
+
+    public void putFloatVolatile(long va, float v) {
+        U.putFloatVolatile(null, w(va), v);
+    }
+
+    public double getDoubleVolatile(long va) {
+        return U.getDoubleVolatile(null, r(va));
+    }
+
+    public void putDoubleVolatile(long va, double v) {
+        U.putDoubleVolatile(null, w(va), v);
+    }
+
     public boolean compareAndSetInt(long va, int expect, int update) {
         return U.compareAndSwapInt(null, w(va), expect, update);
     }

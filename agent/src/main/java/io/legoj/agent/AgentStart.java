@@ -1,0 +1,80 @@
+package io.legoj.agent;
+
+import io.legoj.protocol.Auth;
+import io.legoj.protocol.NodeFailureException;
+import io.legoj.runtime.LegojRuntime;
+import io.legoj.runtime.Mmu;
+import io.legoj.runtime.RuntimeConfig;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The agent proper, loaded from the bootstrap class path: connects the runtime to the memory nodes
+ * before the application's {@code main} runs, installs the class rewriting, and prints the summary
+ * at exit.
+ */
+public final class AgentStart {
+    /** Exit status when remote memory is lost and the application cannot go on. */
+    static final int EXIT_REMOTE_MEMORY_LOST = 70;
+    /** Time the application gets to fail by itself before the JVM is stopped. */
+    private static final long FAILURE_GRACE_MS = 2000;
+
+    private AgentStart() {
+    }
+
+    /** Called by {@link LegojAgent} through the bootstrap class loader. */
+    public static void start(String args, Instrumentation inst) {
+        LegojRuntime rt;
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(args);
+            RuntimeConfig config = options.runtimeConfig(Auth.secretFromEnvironment(), defaultAppId());
+            options.remoteObjects();
+            options.logClasses();
+            rt = LegojRuntime.start(config);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            exit("error: " + e.getMessage(), 2);
+            return;
+        } catch (NodeFailureException e) {
+            exit("error: cannot use " + e.getMessage(), 1);
+            return;
+        }
+        Mmu.install(rt);
+        rt.remote().onNodeFailure(AgentStart::nodeFailed);
+        if (options.remoteObjects()) {
+            inst.addTransformer(new LegojTransformer(options.classSelection(), options.logClasses(), System.err), false);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("[legoj] summary: " + rt.summary()
+                + " local_heap_used=" + usedHeap()), "legoj-summary"));
+    }
+
+    private static String defaultAppId() {
+        return "pid" + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    /** A memory node is gone and holds the only copy of some pages: say so, and stop if the app does not. */
+    private static void nodeFailed(NodeFailureException e) {
+        System.err.println("[legoj] fatal: " + e.getMessage() + "; this application's pages on it are lost "
+                + "(no replica); stopping");
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(FAILURE_GRACE_MS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(EXIT_REMOTE_MEMORY_LOST);
+        }, "legoj-failure");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    private static void exit(String message, int status) {
+        System.err.println("[legoj] " + message);
+        System.exit(status);
+    }
+}

@@ -1,0 +1,74 @@
+package io.legoj.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.ref.WeakReference;
+import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The agent's only transformer: hands application classes to the {@link ClassRewriter}. A class that
+ * cannot be rewritten is logged with its name and loaded as it is, which keeps it local.
+ */
+final class LegojTransformer implements ClassFileTransformer {
+    private final ClassSelection selection;
+    private final ClassRewriter rewriter;
+    private final boolean logClasses;
+    private final PrintStream log;
+    private final Map<ClassLoader, ClassKinds> kinds = Collections.synchronizedMap(new WeakHashMap<>());
+
+    LegojTransformer(ClassSelection selection, boolean logClasses, PrintStream log) {
+        this.selection = selection;
+        this.rewriter = new ClassRewriter(selection);
+        this.logClasses = logClasses;
+        this.log = log;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
+            byte[] bytes) {
+        if (className == null || loader == null || loader == ClassLoader.getPlatformClassLoader() || redefined != null
+                || !selection.isApplication(className)) {
+            return null;
+        }
+        try {
+            ClassKinds k = kinds.computeIfAbsent(loader, this::kindsFor);
+            byte[] out = rewriter.rewrite(bytes, k);
+            if (logClasses) {
+                ClassKinds.Decision d = k.decide(ClassFacts.read(bytes));
+                if (d.kind() == ClassKind.LOCAL) {
+                    log.println("[legoj] class " + className.replace('/', '.') + " kept local: " + d.reason());
+                }
+            }
+            return out;
+        } catch (Throwable t) {
+            log.println("[legoj] cannot rewrite " + className.replace('/', '.') + " (class file version "
+                    + version(bytes) + "), it stays local: " + t);
+            return null;
+        }
+    }
+
+    private ClassKinds kindsFor(ClassLoader loader) {
+        WeakReference<ClassLoader> ref = new WeakReference<>(loader);
+        return new ClassKinds(name -> facts(ref.get(), name), selection);
+    }
+
+    private static ClassFacts facts(ClassLoader loader, String internalName) {
+        if (loader == null) {
+            return null;
+        }
+        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+            return in == null ? null : ClassFacts.read(in.readAllBytes());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int version(byte[] bytes) {
+        return bytes.length > 8 ? ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff) : -1;
+    }
+}

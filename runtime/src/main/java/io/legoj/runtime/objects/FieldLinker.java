@@ -1,0 +1,87 @@
+package io.legoj.runtime.objects;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+
+/**
+ * Bootstrap methods of the {@code invokedynamic} instructions that replace {@code GETFIELD} and
+ * {@code PUTFIELD} in rewritten code. The field is resolved with the caller's own lookup (so access
+ * rules are the JVM's); when the class declaring it keeps its fields remote, the call site reads or
+ * writes remote memory at the field's offset, otherwise it is a plain field access.
+ */
+public final class FieldLinker {
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    private FieldLinker() {
+    }
+
+    public static CallSite get(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
+            throws ReflectiveOperationException {
+        MethodHandle plain = caller.findGetter(owner, name, type.returnType());
+        Field field = caller.revealDirect(plain).reflectAs(Field.class, caller);
+        if (!Layouts.ownFieldsRemote(field.getDeclaringClass())) {
+            return new ConstantCallSite(plain.asType(type));
+        }
+        MethodHandle access = accessor("get", field, MethodType.methodType(erased(field.getType()), long.class, long.class));
+        access = MethodHandles.insertArguments(access, 1, offset(field));
+        return new ConstantCallSite(MethodHandles.filterArguments(access, 0, address(field)).asType(type));
+    }
+
+    public static CallSite put(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
+            throws ReflectiveOperationException {
+        Field field = caller.revealDirect(caller.findGetter(owner, name, type.parameterType(1)))
+                .reflectAs(Field.class, caller);
+        if (!Layouts.ownFieldsRemote(field.getDeclaringClass())) {
+            return new ConstantCallSite(plainSetter(caller, field).asType(type));
+        }
+        MethodHandle access = accessor("put", field,
+                MethodType.methodType(void.class, long.class, erased(field.getType()), long.class));
+        access = MethodHandles.insertArguments(access, 2, offset(field));
+        return new ConstantCallSite(MethodHandles.filterArguments(access, 0, address(field)).asType(type));
+    }
+
+    /** A setter also for final fields: the verifier already allowed this store in the caller. */
+    private static MethodHandle plainSetter(MethodHandles.Lookup caller, Field field) throws ReflectiveOperationException {
+        if (!Modifier.isFinal(field.getModifiers())) {
+            return caller.unreflectSetter(field);
+        }
+        field.setAccessible(true);
+        return caller.unreflectSetter(field);
+    }
+
+    private static MethodHandle accessor(String verb, Field field, MethodType type) throws ReflectiveOperationException {
+        Class<?> t = field.getType();
+        String kind = t.isPrimitive() ? Character.toUpperCase(t.getName().charAt(0)) + t.getName().substring(1) : "Ref";
+        String suffix = Modifier.isVolatile(field.getModifiers()) ? "Volatile" : "";
+        return LOOKUP.findStatic(Accessors.class, verb + kind + suffix, type);
+    }
+
+    private static Class<?> erased(Class<?> t) {
+        return t.isPrimitive() ? t : Object.class;
+    }
+
+    private static long offset(Field field) {
+        long off = Layouts.of(field.getDeclaringClass()).offset(field.getName());
+        if (off < 0) {
+            throw new IllegalStateException("no remote offset for " + field);
+        }
+        return off;
+    }
+
+    /** {@code (Owner) -> long}: the final {@code $legoj$address()} of the hierarchy's topmost remote class. */
+    private static MethodHandle address(Field field) throws ReflectiveOperationException {
+        Class<?> top = field.getDeclaringClass();
+        while (!Arrays.asList(top.getInterfaces()).contains(RemoteHandle.class)) {
+            top = top.getSuperclass();
+        }
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(top, LOOKUP);
+        return lookup.findVirtual(top, "$legoj$address", MethodType.methodType(long.class))
+                .asType(MethodType.methodType(long.class, field.getDeclaringClass()));
+    }
+}

@@ -1,0 +1,32 @@
+package io.legoj.runtime.objects;
+
+/**
+ * References as stored in remote memory: 8 bytes, 0 for null, the address for a remote object, and
+ * a tagged id of the {@link LocalObjects} table for any other object.
+ */
+public final class Refs {
+    private static final long LOCAL_TAG = 1L << 63;
+
+    private Refs() {
+    }
+
+    public static long encode(Object o) {
+        if (o == null) {
+            return 0;
+        }
+        if (o instanceof RemoteHandle h) {
+            return h.$legoj$address();
+        }
+        return LOCAL_TAG | LocalObjects.idOf(o);
+    }
+
+    public static Object decode(long ref) {
+        if (ref == 0) {
+            return null;
+        }
+        if (ref < 0) {
+            return LocalObjects.get(ref & ~LOCAL_TAG);
+        }
+        return Handles.of(ref);
+    }
+}

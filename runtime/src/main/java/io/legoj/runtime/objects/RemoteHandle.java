@@ -1,0 +1,16 @@
+package io.legoj.runtime.objects;
+
+/**
+ * Implemented (by the agent's rewriting) by the topmost remote class of every remote hierarchy: the
+ * handle's only state is the address of its object in remote memory.
+ */
+public interface RemoteHandle {
+    /** The object's address, allocating its remote storage on first use. */
+    long $legoj$address();
+
+    /** The address field as it is: 0 when the object has no storage yet. */
+    long $legoj$rawAddress();
+
+    /** Sets the address field: for a new object, a re-created handle, or a fresh clone. */
+    void $legoj$bind(long address);
+}

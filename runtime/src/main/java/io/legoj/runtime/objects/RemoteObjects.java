@@ -1,0 +1,69 @@
+package io.legoj.runtime.objects;
+
+import io.legoj.runtime.Mmu;
+
+/** Life cycle of remote objects: allocation on first use, identity hash codes, clones. */
+public final class RemoteObjects {
+    private RemoteObjects() {
+    }
+
+    private static final Object[] STRIPES = new Object[64];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new Object();
+        }
+    }
+
+    /**
+     * Allocates the remote storage of {@code handle} (header written, fields zero) unless another
+     * thread did, and returns its address. Called by the handle's {@code $legoj$address()} when its
+     * field is still 0; a lock stripe, never the handle's own monitor, makes it happen once.
+     */
+    public static long allocate(RemoteHandle handle) {
+        synchronized (STRIPES[System.identityHashCode(handle) & (STRIPES.length - 1)]) {
+            long bound = handle.$legoj$rawAddress();
+            if (bound != 0) {
+                return bound;
+            }
+            Layout layout = Layouts.of(handle.getClass());
+            long address = Mmu.allocate(layout.size());
+            Mmu.putInt(address + Layout.CLASS_ID, ClassIds.idOf(handle.getClass()));
+            Mmu.putInt(address + Layout.IDENTITY_HASH, System.identityHashCode(handle));
+            handle.$legoj$bind(address);
+            Handles.register(handle, address);
+            return address;
+        }
+    }
+
+    /** The address of a handle whose address field holds {@code raw}: allocates on first use. */
+    public static long address(RemoteHandle handle, long raw) {
+        return raw != 0 ? raw : allocate(handle);
+    }
+
+    /** The identity hash code, stable for the object's whole life even when its handle is re-created. */
+    public static int identityHashCode(Object o) {
+        if (o instanceof RemoteHandle h) {
+            return Mmu.getInt(h.$legoj$address() + Layout.IDENTITY_HASH);
+        }
+        return System.identityHashCode(o);
+    }
+
+    /**
+     * Gives a fresh clone (made by {@code Object.clone()}, so it shares the original's address) its
+     * own storage with a copy of the original's fields.
+     */
+    public static Object afterClone(Object clone) {
+        if (clone instanceof RemoteHandle h) {
+            long from = h.$legoj$address();
+            Layout layout = Layouts.of(clone.getClass());
+            long to = Mmu.allocate(layout.size());
+            Mmu.copy(from + Layout.HEADER, to + Layout.HEADER, layout.size() - Layout.HEADER);
+            Mmu.putInt(to + Layout.CLASS_ID, ClassIds.idOf(clone.getClass()));
+            Mmu.putInt(to + Layout.IDENTITY_HASH, System.identityHashCode(clone));
+            h.$legoj$bind(to);
+            Handles.register(clone, to);
+        }
+        return clone;
+    }
+}
