@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import java.util.jar.JarFile;
 
 /**
- * {@code -javaagent} entry point. Rewritten code of any class loader calls the runtime, so with
- * {@code objects=remote} the agent jar joins the bootstrap search path first and everything else of
- * LegoJ is loaded from there. This class therefore names no other LegoJ class: verifying it would
- * load them through the system class loader. (The JVM then warns that class data sharing covers boot
- * classes only; {@code bin/legoj run} passes {@code -Xshare:off}.)
+ * {@code -javaagent} entry point. The agent jar joins the bootstrap search path first and everything
+ * else of LegoJ is loaded from there: rewritten code of any class loader can call the runtime, and
+ * LegoJ classes or libraries on the application's class path never mix with the agent's. This class
+ * therefore names no other LegoJ class: verifying it would load them through the system class loader.
+ * (The JVM then warns that class data sharing covers boot classes only; {@code bin/legoj run} passes
+ * {@code -Xshare:off}, which avoids the warning.)
  */
 public final class LegojAgent {
     private LegojAgent() {
@@ -23,19 +24,11 @@ public final class LegojAgent {
         start(args, inst);
     }
 
-    private static boolean rewritesObjects(String args) {
-        return args != null && java.util.Arrays.asList(args.split(",")).contains("objects=remote");
-    }
-
     private static void start(String args, Instrumentation inst) {
         try {
-            ClassLoader loader = LegojAgent.class.getClassLoader();
-            if (rewritesObjects(args)) {
-                Path jar = Path.of(LegojAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                inst.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
-                loader = null;
-            }
-            Class.forName("io.legoj.agent.AgentStart", true, loader)
+            Path jar = Path.of(LegojAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            inst.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+            Class.forName("io.legoj.agent.AgentStart", true, null)
                     .getMethod("start", String.class, Instrumentation.class).invoke(null, args, inst);
         } catch (java.lang.reflect.InvocationTargetException e) {
             System.err.println("[legoj] error: the agent failed to start: " + e.getCause());

@@ -40,6 +40,10 @@ final class AgentOptions {
         return add("appid", id);
     }
 
+    AgentOptions objects(String mode) {
+        return add("objects", mode);
+    }
+
     String build() {
         return String.join(",", parts);
     }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     static final long DEFAULT_PAGE = 4096;
     static final long MIN_PAGE = 512;
-    static final long MAX_PAGE = 4L << 20;
+    static final long MAX_PAGE = 1L << 20;
     static final int DEFAULT_LOCAL_MEMNODES = 2;
     static final int MAX_LOCAL_MEMNODES = 16;
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     private Long cache;
 
     @Option(names = "--page", paramLabel = "SIZE", converter = Converters.Size.class,
-            description = "Page size, a power of two from 512 to 4m (default 4k).")
+            description = "Page size, a power of two from 512 to 1m (default 4k).")
     private Long page;
 
     @Option(names = "--capacity", paramLabel = "SIZE", converter = Converters.Size.class,
@@ -68,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--appid", paramLabel = "NAME", description = "Application id on the nodes.")
     private String appId;
+
+    @Option(names = "--objects", paramLabel = "remote|local",
+            description = "remote: the application's objects keep their fields on the memnodes (experimental).")
+    private String objects;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
@@ -100,7 +104,10 @@ final class RunCommand implements Callable<Integer> {
 
     private int launch(Optional<Path> agent, List<HostPort> nodes, String secret) {
         List<String> args = new ArrayList<>();
-        agent.ifPresent(jar -> args.add("-javaagent:" + jar + "=" + agentOptions(nodes)));
+        agent.ifPresent(jar -> {
+            args.add("-javaagent:" + jar + "=" + agentOptions(nodes));
+            args.add("-Xshare:off");
+        });
         args.addAll(javaArgs);
         ProcessBuilder pb = new ProcessBuilder(Jvm.command(args));
         pb.environment().put(Protocol.SECRET_ENV, secret);
@@ -109,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
 
     String agentOptions(List<HostPort> nodes) {
         return new AgentOptions().memnodes(nodes).storage(storage).cache(cache).page(page).replicas(replicas)
-                .appId(appId).build();
+                .appId(appId).objects(objects).build();
     }
 
     private LocalCluster.Spec clusterSpec(String secret) {
@@ -134,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
         }
         long pageSize = page == null ? DEFAULT_PAGE : page;
         if (Long.bitCount(pageSize) != 1 || pageSize < MIN_PAGE || pageSize > MAX_PAGE) {
-            throw usage("--page " + Sizes.format(pageSize) + " is not a power of two from 512 to 4m");
+            throw usage("--page " + Sizes.format(pageSize) + " is not a power of two from 512 to 1m");
         }
         if (cache != null && cache < pageSize) {
             throw usage("--cache " + Sizes.format(cache) + " is smaller than one page (" + Sizes.format(pageSize) + ")");
@@ -142,6 +149,9 @@ final class RunCommand implements Callable<Integer> {
         int count = memnodes != null ? validateRemote() : validateLocal(pageSize);
         if (replicas != null && (replicas < 1 || replicas > count)) {
             throw usage("--replicas " + replicas + " must be from 1 to the number of memnodes (" + count + ")");
+        }
+        if (objects != null && !objects.equals("remote") && !objects.equals("local")) {
+            throw usage("--objects " + objects + " must be remote or local");
         }
         if (appId != null && !APP_ID.matcher(appId).matches()) {
             throw usage("--appid '" + appId + "' must be 1 to 64 letters, digits, '.', '_' or '-'");

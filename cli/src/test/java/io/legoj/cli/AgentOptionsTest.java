@@ -14,10 +14,10 @@ class AgentOptionsTest {
         String s = new AgentOptions()
                 .memnodes(List.of(HostPort.parse("127.0.0.1:7001"), HostPort.parse("10.0.0.2:7002")))
                 .storage(HostPort.parse("127.0.0.1:7100"))
-                .cache(64L << 20).page(4096L).replicas(2).appId("kv")
+                .cache(64L << 20).page(4096L).replicas(2).appId("kv").objects("remote")
                 .build();
-        assertEquals("memnodes=127.0.0.1:7001,10.0.0.2:7002,storage=127.0.0.1:7100,cache=64m,page=4k,replicas=2,appid=kv",
-                s);
+        assertEquals("memnodes=127.0.0.1:7001,10.0.0.2:7002,storage=127.0.0.1:7100,cache=64m,page=4k,replicas=2,appid=kv,"
+                + "objects=remote", s);
     }
 
     @Test
