@@ -1,0 +1,19 @@
+package io.legoj.storagenode;
+
+import io.legoj.protocol.Ticker;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock that moves only when a test says so. */
+final class ManualTicker implements Ticker {
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+    @Override
+    public long nanoTime() {
+        return now.get();
+    }
+
+    void advance(Duration d) {
+        now.addAndGet(d.toNanos());
+    }
+}
