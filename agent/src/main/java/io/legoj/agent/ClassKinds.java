@@ -44,9 +44,6 @@ public final class ClassKinds {
         if (c.isEnum()) {
             return Decision.local("enum");
         }
-        if (c.isRecord()) {
-            return Decision.local("record: its equals, hashCode and toString read the fields directly");
-        }
         if (c.hasNativeMethods()) {
             return Decision.local("declares native methods");
         }
@@ -54,7 +51,7 @@ public final class ClassKinds {
             return Decision.local("Serializable: serialization of remote objects is not supported yet");
         }
         String sup = c.superName();
-        if ("java/lang/Object".equals(sup)) {
+        if ("java/lang/Object".equals(sup) || c.isRecord()) {
             return new Decision(ClassKind.REMOTE_TOP, null);
         }
         if (!selection.isApplication(sup)) {

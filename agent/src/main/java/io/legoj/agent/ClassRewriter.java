@@ -32,6 +32,9 @@ public final class ClassRewriter {
         }
         chain = new FieldAccessRewriter(chain, selection, self, remote);
         chain = new IdentityCallRewriter(chain);
+        if (self.isRecord()) {
+            chain = new RecordMethodsRewriter(chain);
+        }
         reader.accept(chain, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
     }

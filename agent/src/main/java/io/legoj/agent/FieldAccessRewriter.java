@@ -67,7 +67,42 @@ final class FieldAccessRewriter extends ClassVisitor {
                 super.visitFieldInsn(opcode, owner, name, descriptor);
                 return;
             }
+            nullCheck(opcode, owner, name, descriptor);
             link(opcode, owner, name, descriptor);
+        }
+
+        /**
+         * Runs the original instruction on the handle's own (unused) field first, so a null receiver
+         * fails exactly as before, with the JVM's own message; on a live handle it costs a dead access.
+         */
+        private void nullCheck(int opcode, String owner, String name, String descriptor) {
+            Type t = Type.getType(descriptor);
+            if (opcode == Opcodes.GETFIELD) {
+                super.visitInsn(Opcodes.DUP);
+                super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
+                super.visitInsn(t.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP);
+                return;
+            }
+            if (t.getSize() == 1) {
+                super.visitInsn(Opcodes.SWAP);
+                super.visitInsn(Opcodes.DUP_X1);
+            } else {
+                super.visitInsn(Opcodes.DUP2_X1);
+                super.visitInsn(Opcodes.POP2);
+                super.visitInsn(Opcodes.DUP_X2);
+            }
+            pushDefault(t);
+            super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
+        }
+
+        private void pushDefault(Type t) {
+            switch (t.getSort()) {
+                case Type.LONG -> super.visitInsn(Opcodes.LCONST_0);
+                case Type.DOUBLE -> super.visitInsn(Opcodes.DCONST_0);
+                case Type.FLOAT -> super.visitInsn(Opcodes.FCONST_0);
+                case Type.OBJECT, Type.ARRAY -> super.visitInsn(Opcodes.ACONST_NULL);
+                default -> super.visitInsn(Opcodes.ICONST_0);
+            }
         }
 
         private void link(int opcode, String owner, String name, String descriptor) {

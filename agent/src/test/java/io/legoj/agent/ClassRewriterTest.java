@@ -36,6 +36,18 @@ class ClassRewriterTest {
     }
 
     @Test
+    void recordsKeepTheirGeneratedMethods() throws Exception {
+        sameResult("corpus.Records", new Class<?>[0]);
+        assertTrue(RemoteHandle.class.isAssignableFrom(Class.forName("corpus.Records$Point", false,
+                new RewritingLoader("corpus."))));
+    }
+
+    @Test
+    void exceptionsCastsAndMonitorsBehaveAsBefore() throws Exception {
+        sameResult("corpus.Behaviour", new Class<?>[0]);
+    }
+
+    @Test
     void everyPrimitiveKindAndReferences() throws Exception {
         sameResult("corpus.Primitives", new Class<?>[0]);
     }

@@ -5,6 +5,8 @@ import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.TypeDescriptor;
+import java.lang.runtime.ObjectMethods;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -23,14 +25,32 @@ public final class FieldLinker {
 
     public static CallSite get(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
             throws ReflectiveOperationException {
-        MethodHandle plain = caller.findGetter(owner, name, type.returnType());
+        return new ConstantCallSite(getter(caller, caller.findGetter(owner, name, type.returnType())).asType(type));
+    }
+
+    /**
+     * Replaces {@code java.lang.runtime.ObjectMethods.bootstrap} (records' {@code equals}, {@code hashCode}
+     * and {@code toString}), whose field getters would read the handle's empty fields: they are linked
+     * like field reads first.
+     */
+    public static Object recordMethods(MethodHandles.Lookup caller, String methodName, TypeDescriptor type,
+            Class<?> recordClass, String names, MethodHandle... getters) throws Throwable {
+        MethodHandle[] linked = new MethodHandle[getters.length];
+        for (int i = 0; i < getters.length; i++) {
+            linked[i] = getter(caller, getters[i]).asType(getters[i].type());
+        }
+        return ObjectMethods.bootstrap(caller, methodName, type, recordClass, names, linked);
+    }
+
+    /** The field read of a direct getter: remote memory when its class keeps fields remote, else itself. */
+    private static MethodHandle getter(MethodHandles.Lookup caller, MethodHandle plain) throws ReflectiveOperationException {
         Field field = caller.revealDirect(plain).reflectAs(Field.class, caller);
         if (!Layouts.ownFieldsRemote(field.getDeclaringClass())) {
-            return new ConstantCallSite(plain.asType(type));
+            return plain;
         }
         MethodHandle access = accessor("get", field, MethodType.methodType(erased(field.getType()), long.class, long.class));
         access = MethodHandles.insertArguments(access, 1, offset(field));
-        return new ConstantCallSite(MethodHandles.filterArguments(access, 0, address(field)).asType(type));
+        return MethodHandles.filterArguments(access, 0, address(field));
     }
 
     public static CallSite put(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
