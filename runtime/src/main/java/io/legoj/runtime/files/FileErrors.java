@@ -27,7 +27,7 @@ public final class FileErrors {
      * {@code file} and {@code other} are the application's paths the error's node paths stand for.
      */
     public static FileSystemException of(FileError e, String file, String other) {
-        String f = e.file().isEmpty() ? file : file;
+        String f = file;
         String o = other == null || other.isEmpty() ? null : other;
         String reason = e.reason().isEmpty() ? null : e.reason();
         return switch (e.code()) {
