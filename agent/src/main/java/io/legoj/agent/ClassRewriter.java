@@ -32,6 +32,7 @@ public final class ClassRewriter {
         }
         chain = new FieldAccessRewriter(chain, selection, self, remote);
         chain = new IdentityCallRewriter(chain);
+        chain = new WeakReferenceRewriter(chain);
         if (self.isRecord()) {
             chain = new RecordMethodsRewriter(chain);
         }

@@ -48,6 +48,11 @@ class ClassRewriterTest {
     }
 
     @Test
+    void weakReferencesAndWeakMapKeysAreNotClearedEarly() throws Exception {
+        sameResult("corpus.WeakRefs", new Class<?>[0]);
+    }
+
+    @Test
     void everyPrimitiveKindAndReferences() throws Exception {
         sameResult("corpus.Primitives", new Class<?>[0]);
     }

@@ -16,6 +16,7 @@ public final class Handles {
     private static final Unsafe U = unsafe();
     private static final ConcurrentHashMap<Long, Ref> TABLE = new ConcurrentHashMap<>();
     private static final ReferenceQueue<Object> CLEARED = new ReferenceQueue<>();
+    private static final java.util.Map<Object, Boolean> PINNED = new java.util.IdentityHashMap<>();
 
     private static final class Ref extends WeakReference<Object> {
         final long address;
@@ -73,6 +74,20 @@ public final class Handles {
             Ref ref = (Ref) r;
             TABLE.remove(ref.address, ref);
         }
+    }
+
+    /**
+     * Keeps the handle of {@code o} (when it is remote) alive for good: weak and soft references and
+     * weak map keys see the handle, and must not be cleared while remote memory still holds the
+     * object. Without a remote collector objects live until exit anyway. Returns {@code o}.
+     */
+    public static Object pin(Object o) {
+        if (o instanceof RemoteHandle) {
+            synchronized (PINNED) {
+                PINNED.put(o, Boolean.TRUE);
+            }
+        }
+        return o;
     }
 
     public static int size() {
