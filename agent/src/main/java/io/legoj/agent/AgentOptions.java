@@ -55,6 +55,14 @@ public final class AgentOptions {
         return values.get(key);
     }
 
+    /** Checks every option, so that a bad one is reported before anything else (a missing secret, say). */
+    public void validate() {
+        runtimeConfig("", "validation");
+        remoteObjects();
+        logClasses();
+        classSelection();
+    }
+
     /** True when {@code objects=remote}: application objects keep their fields in remote memory. */
     public boolean remoteObjects() {
         String v = values.getOrDefault("objects", "local");

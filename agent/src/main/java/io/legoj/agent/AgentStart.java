@@ -28,9 +28,8 @@ public final class AgentStart {
         AgentOptions options;
         try {
             options = AgentOptions.parse(args);
+            options.validate();
             RuntimeConfig config = options.runtimeConfig(Auth.secretFromEnvironment(), defaultAppId());
-            options.remoteObjects();
-            options.logClasses();
             rt = LegojRuntime.start(config);
         } catch (IllegalArgumentException | IllegalStateException e) {
             exit("error: " + e.getMessage(), 2);
@@ -40,12 +39,15 @@ public final class AgentStart {
             return;
         }
         Mmu.install(rt);
-        rt.remote().onNodeFailure(AgentStart::nodeFailed);
+        rt.remote().onNodeFailure(e -> nodeFailed(e, rt));
         if (options.remoteObjects()) {
             inst.addTransformer(new LegojTransformer(options.classSelection(), options.logClasses(), System.err), false);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("[legoj] summary: " + rt.summary()
-                + " local_heap_used=" + usedHeap()), "legoj-summary"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> printSummary(rt), "legoj-summary"));
+    }
+
+    private static void printSummary(LegojRuntime rt) {
+        System.err.println("[legoj] summary: " + rt.summary() + " local_heap_used=" + usedHeap());
     }
 
     private static String defaultAppId() {
@@ -58,7 +60,7 @@ public final class AgentStart {
     }
 
     /** A memory node is gone and holds the only copy of some pages: say so, and stop if the app does not. */
-    private static void nodeFailed(NodeFailureException e) {
+    private static void nodeFailed(NodeFailureException e, LegojRuntime rt) {
         System.err.println("[legoj] fatal: " + e.getMessage() + "; this application's pages on it are lost "
                 + "(no replica); stopping");
         Thread stopper = new Thread(() -> {
@@ -67,6 +69,7 @@ public final class AgentStart {
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
+            printSummary(rt);
             Runtime.getRuntime().halt(EXIT_REMOTE_MEMORY_LOST);
         }, "legoj-failure");
         stopper.setDaemon(true);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,8 +13,6 @@ class BoundedMemoryTest {
     private static final String SECRET = "bounded-secret";
 
     @Test
-    @Disabled("write-backs have no flow control: unacknowledged pages pile up in direct memory until "
-            + "OutOfMemoryError (reported as a failure of the memnode); enable once the runtime bounds them")
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void smallHeapWritesEightTimesItsHeap() {
         try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");

@@ -261,7 +261,18 @@ public final class NodeConnection implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-            owner().fail("protocol error: " + cause.getMessage());
+            owner().fail(describe(cause));
+        }
+
+        /** Says whose fault it is: the connection, the peer's bytes, or this process. */
+        private static String describe(Throwable cause) {
+            if (cause instanceof java.io.IOException) {
+                return "connection lost (" + cause.getMessage() + ")";
+            }
+            if (cause instanceof io.netty.handler.codec.DecoderException || cause instanceof ProtocolException) {
+                return "sent malformed data (" + cause.getMessage() + ")";
+            }
+            return "connection failed in this process (" + cause + ")";
         }
     }
 }

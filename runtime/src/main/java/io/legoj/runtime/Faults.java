@@ -27,6 +27,7 @@ final class Faults {
     private final PageBackend backend;
     private final InFlightWrites inFlight = new InFlightWrites();
     private final int evictBatch;
+    private final int maxInFlight;
     private final int pageSize;
     private final int[] free;
     private int freeCount;
@@ -41,7 +42,8 @@ final class Faults {
         this.frames = cache.frames;
         this.table = table;
         this.backend = cache.backend;
-        this.evictBatch = Math.max(1, evictBatch);
+        this.evictBatch = Math.max(1, Math.min(evictBatch, frames.count / 8));
+        this.maxInFlight = Math.max(16, Math.min(frames.count / 2, 2048));
         this.pageSize = frames.pageSize;
         this.free = new int[frames.count];
         for (int f = frames.count - 1; f >= 0; f--) {
@@ -75,6 +77,7 @@ final class Faults {
 
     /** Faults {@code vpn} in with up to {@code ahead} following pages; -1 when another thread mapped it. */
     int fault(Tlb t, long vpn, int ahead) {
+        inFlight.awaitAtMost(maxInFlight, cache);
         long stalledSince = 0;
         for (;;) {
             Reads reads = new Reads();

@@ -14,9 +14,28 @@ import java.util.Map;
  */
 final class InFlightWrites {
     private final Map<Long, ByteBuf> pages = new HashMap<>();
+    /** Slices not yet released, including those a newer write-back of their page replaced. */
+    private int outstanding;
 
     synchronized void put(long vpn, ByteBuf slice) {
         pages.put(vpn, slice);
+        outstanding++;
+    }
+
+    /**
+     * Flow control: waits while more than {@code limit} pages are unacknowledged, so the memory held
+     * by write-backs stays bounded however fast the application dirties pages.
+     */
+    synchronized void awaitAtMost(int limit, PageCache cache) {
+        while (outstanding > limit) {
+            cache.checkFailure();
+            try {
+                wait(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Copies the in-flight content of {@code vpn} to {@code address}; false if none is in flight. */
@@ -36,6 +55,8 @@ final class InFlightWrites {
                     pages.remove(vpns[i]);
                 }
             }
+            outstanding -= slices.length;
+            notifyAll();
         }
         for (ByteBuf s : slices) {
             s.release();
@@ -48,6 +69,7 @@ final class InFlightWrites {
             b.release();
         }
         pages.clear();
+        outstanding = 0;
     }
 
     synchronized int size() {

@@ -39,6 +39,10 @@ import java.util.concurrent.ExecutionException;
  * <p>{@link #close()} sends what is buffered, waits for every write and, if anything was written,
  * makes the file durable (FILE_SYNC): a close that returns means the data is on the node's disk.
  *
+ * <p>Files are named by path, not held open on the node: once the application renames or deletes
+ * the path of an open file, later writes through it go to (and create) that path again, where a
+ * local file system would follow the renamed or unlinked file.
+ *
  * <p>Thread safety: every method is synchronized on the file.
  */
 public final class RemoteFile implements Closeable {
@@ -420,6 +424,8 @@ public final class RemoteFile implements Closeable {
             if (written) {
                 client.call(new FileSync(connection.nextRequestId(), node), path, null).release();
             }
+        } catch (java.nio.file.NoSuchFileException deleted) {
+            // deleted since it was written, by this application: as locally, closing it is no error
         } finally {
             open = false;
             if (buffer != null) {

@@ -43,27 +43,45 @@ public final class FieldLinker {
     }
 
     /** The field read of a direct getter: remote memory when its class keeps fields remote, else itself. */
-    private static MethodHandle getter(MethodHandles.Lookup caller, MethodHandle plain) throws ReflectiveOperationException {
+    static MethodHandle getter(MethodHandles.Lookup caller, MethodHandle plain) throws ReflectiveOperationException {
         Field field = caller.revealDirect(plain).reflectAs(Field.class, caller);
-        if (!Layouts.ownFieldsRemote(field.getDeclaringClass())) {
-            return plain;
-        }
+        return isRemote(field) ? remoteGetter(field).asType(plain.type()) : plain;
+    }
+
+    /** The field write of a direct setter: remote memory when its class keeps fields remote, else itself. */
+    static MethodHandle setter(MethodHandles.Lookup caller, MethodHandle plain) throws ReflectiveOperationException {
+        Field field = caller.revealDirect(plain).reflectAs(Field.class, caller);
+        return isRemote(field) ? remoteSetter(field).asType(plain.type()) : plain;
+    }
+
+    /** True for an instance field of a class whose own fields live in remote memory. */
+    static boolean isRemote(Field field) {
+        return !Modifier.isStatic(field.getModifiers()) && Layouts.ownFieldsRemote(field.getDeclaringClass());
+    }
+
+    /** {@code (Declaring) -> T} reading the field in remote memory. */
+    static MethodHandle remoteGetter(Field field) throws ReflectiveOperationException {
         MethodHandle access = accessor("get", field, MethodType.methodType(erased(field.getType()), long.class, long.class));
         access = MethodHandles.insertArguments(access, 1, offset(field));
-        return MethodHandles.filterArguments(access, 0, address(field));
+        return MethodHandles.filterArguments(access, 0, address(field))
+                .asType(MethodType.methodType(field.getType(), field.getDeclaringClass()));
+    }
+
+    /** {@code (Declaring, T) -> void} writing the field in remote memory. */
+    static MethodHandle remoteSetter(Field field) throws ReflectiveOperationException {
+        MethodHandle access = accessor("put", field,
+                MethodType.methodType(void.class, long.class, erased(field.getType()), long.class));
+        access = MethodHandles.insertArguments(access, 2, offset(field));
+        return MethodHandles.filterArguments(access, 0, address(field))
+                .asType(MethodType.methodType(void.class, field.getDeclaringClass(), field.getType()));
     }
 
     public static CallSite put(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
             throws ReflectiveOperationException {
         Field field = caller.revealDirect(caller.findGetter(owner, name, type.parameterType(1)))
                 .reflectAs(Field.class, caller);
-        if (!Layouts.ownFieldsRemote(field.getDeclaringClass())) {
-            return new ConstantCallSite(plainSetter(caller, field).asType(type));
-        }
-        MethodHandle access = accessor("put", field,
-                MethodType.methodType(void.class, long.class, erased(field.getType()), long.class));
-        access = MethodHandles.insertArguments(access, 2, offset(field));
-        return new ConstantCallSite(MethodHandles.filterArguments(access, 0, address(field)).asType(type));
+        MethodHandle target = isRemote(field) ? remoteSetter(field) : plainSetter(caller, field);
+        return new ConstantCallSite(target.asType(type));
     }
 
     /** A setter also for final fields: the verifier already allowed this store in the caller. */
