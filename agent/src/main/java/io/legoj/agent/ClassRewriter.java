@@ -33,6 +33,7 @@ public final class ClassRewriter {
         chain = new FieldAccessRewriter(chain, selection, self, remote);
         chain = new IdentityCallRewriter(chain);
         chain = new WeakReferenceRewriter(chain);
+        chain = new ReflectionRewriter(chain);
         if (self.isRecord()) {
             chain = new RecordMethodsRewriter(chain);
         }

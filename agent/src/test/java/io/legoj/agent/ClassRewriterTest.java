@@ -53,6 +53,11 @@ class ClassRewriterTest {
     }
 
     @Test
+    void reflectionHandlesAndFieldUpdatersSeeRemoteFields() throws Exception {
+        sameResult("corpus.Reflective", new Class<?>[0]);
+    }
+
+    @Test
     void everyPrimitiveKindAndReferences() throws Exception {
         sameResult("corpus.Primitives", new Class<?>[0]);
     }

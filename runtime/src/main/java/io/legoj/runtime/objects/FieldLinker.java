@@ -104,7 +104,7 @@ public final class FieldLinker {
         return t.isPrimitive() ? t : Object.class;
     }
 
-    private static long offset(Field field) {
+    static long offset(Field field) {
         long off = Layouts.of(field.getDeclaringClass()).offset(field.getName());
         if (off < 0) {
             throw new IllegalStateException("no remote offset for " + field);
@@ -113,7 +113,7 @@ public final class FieldLinker {
     }
 
     /** {@code (Owner) -> long}: the final {@code $legoj$address()} of the hierarchy's topmost remote class. */
-    private static MethodHandle address(Field field) throws ReflectiveOperationException {
+    static MethodHandle address(Field field) throws ReflectiveOperationException {
         Class<?> top = field.getDeclaringClass();
         while (!Arrays.asList(top.getInterfaces()).contains(RemoteHandle.class)) {
             top = top.getSuperclass();

@@ -1,0 +1,143 @@
+package io.legoj.runtime.objects;
+
+import io.legoj.runtime.Mmu;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+
+/** Field updaters on volatile fields of remote classes: atomic operations on remote memory. */
+final class RemoteFieldUpdaters {
+    private RemoteFieldUpdaters() {
+    }
+
+    /** The address of a field of {@code holder}: its object's address plus the field's offset. */
+    private static final class FieldAddress {
+        private final Class<?> holder;
+        private final MethodHandle address;
+        private final long offset;
+
+        FieldAddress(Field f) throws ReflectiveOperationException {
+            this.holder = f.getDeclaringClass();
+            this.address = FieldLinker.address(f).asType(MethodType.methodType(long.class, Object.class));
+            this.offset = FieldLinker.offset(f);
+        }
+
+        long of(Object obj) {
+            holder.cast(obj);
+            try {
+                return (long) address.invokeExact(obj) + offset;
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
+
+    static final class Ints<T> extends AtomicIntegerFieldUpdater<T> {
+        private final FieldAddress at;
+
+        Ints(Field f) throws ReflectiveOperationException {
+            this.at = new FieldAddress(f);
+        }
+
+        @Override
+        public boolean compareAndSet(T obj, int expect, int update) {
+            return Mmu.tlb().compareAndSetInt(at.of(obj), expect, update);
+        }
+
+        @Override
+        public boolean weakCompareAndSet(T obj, int expect, int update) {
+            return compareAndSet(obj, expect, update);
+        }
+
+        @Override
+        public void set(T obj, int newValue) {
+            Mmu.tlb().putIntVolatile(at.of(obj), newValue);
+        }
+
+        @Override
+        public void lazySet(T obj, int newValue) {
+            set(obj, newValue);
+        }
+
+        @Override
+        public int get(T obj) {
+            return Mmu.tlb().getIntVolatile(at.of(obj));
+        }
+    }
+
+    static final class Longs<T> extends AtomicLongFieldUpdater<T> {
+        private final FieldAddress at;
+
+        Longs(Field f) throws ReflectiveOperationException {
+            this.at = new FieldAddress(f);
+        }
+
+        @Override
+        public boolean compareAndSet(T obj, long expect, long update) {
+            return Mmu.tlb().compareAndSetLong(at.of(obj), expect, update);
+        }
+
+        @Override
+        public boolean weakCompareAndSet(T obj, long expect, long update) {
+            return compareAndSet(obj, expect, update);
+        }
+
+        @Override
+        public void set(T obj, long newValue) {
+            Mmu.tlb().putLongVolatile(at.of(obj), newValue);
+        }
+
+        @Override
+        public void lazySet(T obj, long newValue) {
+            set(obj, newValue);
+        }
+
+        @Override
+        public long get(T obj) {
+            return Mmu.tlb().getLongVolatile(at.of(obj));
+        }
+    }
+
+    /** References compare by identity, which on remote memory is the encoded reference. */
+    static final class Refs<T, V> extends AtomicReferenceFieldUpdater<T, V> {
+        private final FieldAddress at;
+        private final Class<V> type;
+
+        Refs(Field f, Class<V> type) throws ReflectiveOperationException {
+            this.at = new FieldAddress(f);
+            this.type = type;
+        }
+
+        @Override
+        public boolean compareAndSet(T obj, V expect, V update) {
+            long a = at.of(obj);
+            return Mmu.tlb().compareAndSetLong(a, io.legoj.runtime.objects.Refs.encode(expect),
+                    io.legoj.runtime.objects.Refs.encode(type.cast(update)));
+        }
+
+        @Override
+        public boolean weakCompareAndSet(T obj, V expect, V update) {
+            return compareAndSet(obj, expect, update);
+        }
+
+        @Override
+        public void set(T obj, V newValue) {
+            Mmu.tlb().putLongVolatile(at.of(obj), io.legoj.runtime.objects.Refs.encode(type.cast(newValue)));
+        }
+
+        @Override
+        public void lazySet(T obj, V newValue) {
+            set(obj, newValue);
+        }
+
+        @Override
+        public V get(T obj) {
+            return type.cast(io.legoj.runtime.objects.Refs.decode(Mmu.tlb().getLongVolatile(at.of(obj))));
+        }
+    }
+}
