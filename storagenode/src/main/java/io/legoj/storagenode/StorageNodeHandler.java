@@ -195,8 +195,7 @@ final class StorageNodeHandler extends ChannelInboundHandlerAdapter {
                 } finally {
                     m.release();
                 }
-                ctx.writeAndFlush(reply);
-                done(ctx, size);
+                answer(ctx, reply, size);
             });
         } catch (RejectedExecutionException closing) {
             queued--;
@@ -207,15 +206,25 @@ final class StorageNodeHandler extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    private void done(ChannelHandlerContext ctx, long size) {
+    /**
+     * Writes a lane's reply on the event loop, where the connection cannot close between the check
+     * and the write: once closed, its pipeline is gone and nothing would release the reply, so it is
+     * released here.
+     */
+    private void answer(ChannelHandlerContext ctx, Message reply, long size) {
         try {
             ctx.executor().execute(() -> {
                 queued--;
                 queuedBytes -= size;
-                updateAutoRead(ctx);
+                if (ctx.channel().isActive() && !ctx.isRemoved()) {
+                    ctx.writeAndFlush(reply);
+                    updateAutoRead(ctx);
+                } else {
+                    reply.release();
+                }
             });
         } catch (RejectedExecutionException stopped) {
-            // the event loop is gone with its connections
+            reply.release();
         }
     }
 

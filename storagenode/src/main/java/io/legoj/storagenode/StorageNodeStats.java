@@ -37,4 +37,8 @@ public final class StorageNodeStats extends SelfDescribingMarshallable {
     public String toYaml() {
         return WireType.YAML_ONLY.asString(this);
     }
+
+    public static StorageNodeStats fromYaml(String yaml) {
+        return WireType.YAML_ONLY.fromString(StorageNodeStats.class, yaml);
+    }
 }
