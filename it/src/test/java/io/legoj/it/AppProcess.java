@@ -33,6 +33,12 @@ final class AppProcess implements AutoCloseable {
                 Build.javaCommand(flags, appArgs(main, args)), secretEnv(secret)));
     }
 
+    /** The same application without LegoJ: {@code java -Xmx<maxHeap> -cp <test classes> <main> <args>}. */
+    static AppProcess plain(String maxHeap, Class<?> main, String... args) {
+        return new AppProcess(ChildProcess.start("plain-" + main.getSimpleName(),
+                Build.javaCommand(List.of("-Xmx" + maxHeap), appArgs(main, args)), Map.of()));
+    }
+
     /** {@code bin/legoj run <runOptions> -- -cp <test classes> <main> <args>}; {@code secret} may be null. */
     static AppProcess viaRun(List<String> runOptions, String secret, Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Build.script().toString(), "run"));

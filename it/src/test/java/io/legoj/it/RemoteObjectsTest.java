@@ -1,0 +1,96 @@
+package io.legoj.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import programs.ManyObjects;
+import programs.ObjectsCorpus;
+
+/**
+ * Unmodified programs whose objects keep their fields on a memnode ({@code objects=remote}) print
+ * what they print on a plain JVM, with a page cache far smaller than their data.
+ */
+class RemoteObjectsTest {
+    private static final String SECRET = "objects-secret";
+    private static final Duration BOUND = Duration.ofSeconds(240);
+    private static final Pattern HEAP = Pattern.compile("heap_used_after_gc=(\\d+)");
+    private static final Pattern EVICTIONS = Pattern.compile("\\[legoj] summary: .*evictions=(\\d+) .*");
+
+    private static String options(MemnodeProcess node, String cache) {
+        return "memnodes=" + node.address() + ",cache=" + cache + ",objects=remote";
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void corpusPrintsTheSameUnderEviction() {
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
+                AppProcess plain = AppProcess.plain("512m", ObjectsCorpus.class);
+                AppProcess remote = AppProcess.withAgent(options(node, "1m"), SECRET, ObjectsCorpus.class)) {
+            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
+            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
+            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
+            assertTrue(evictions(remote) > 0, remote.describe());
+        }
+    }
+
+    @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    void tenMillionObjectsFitIn128MegabytesOfHeap() {
+        String ten = "10000000";
+        try (AppProcess small = AppProcess.plain("128m", ManyObjects.class, ten)) {
+            assertNotEquals(0, small.awaitExit(BOUND), small.describe());
+            assertTrue(String.join("\n", small.stderr()).contains("OutOfMemoryError"), small.describe());
+        }
+        String expected;
+        try (AppProcess large = AppProcess.plain("2g", ManyObjects.class, ten)) {
+            assertEquals(0, large.awaitExit(BOUND), large.describe());
+            expected = String.join("\n", large.stdout());
+        }
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "2g")) {
+            long oneMillion = heapAfterGc(node, "1000000");
+            long tenMillion;
+            try (AppProcess remote = AppProcess.withAgent(options(node, "32m"), SECRET, "128m", ManyObjects.class, ten)) {
+                assertEquals(0, remote.awaitExit(Duration.ofSeconds(500)), remote.describe());
+                assertEquals(expected, String.join("\n", remote.stdout()), remote.describe());
+                tenMillion = heap(remote);
+            }
+            System.out.println("heap_used_after_gc 1M=" + oneMillion + " 10M=" + tenMillion);
+            assertTrue(tenMillion < 2 * oneMillion + (16L << 20),
+                    "heap after GC grows with the object count: 1M " + oneMillion + ", 10M " + tenMillion);
+        }
+    }
+
+    private static long heapAfterGc(MemnodeProcess node, String n) {
+        try (AppProcess remote = AppProcess.withAgent(options(node, "32m"), SECRET, "128m", ManyObjects.class, n)) {
+            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
+            return heap(remote);
+        }
+    }
+
+    private static long heap(AppProcess app) {
+        for (String line : app.stderr()) {
+            Matcher m = HEAP.matcher(line);
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        throw new AssertionError("no heap line: " + app.describe());
+    }
+
+    private static long evictions(AppProcess app) {
+        for (String line : app.stderr()) {
+            Matcher m = EVICTIONS.matcher(line);
+            if (m.matches()) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        throw new AssertionError("no summary: " + app.describe());
+    }
+}
