@@ -33,6 +33,17 @@ final class AppProcess implements AutoCloseable {
                 Build.javaCommand(flags, appArgs(main, args)), secretEnv(secret)));
     }
 
+    /** As {@link #withAgent(String, String, Class, String...)}, with a class path of the test's choosing. */
+    static AppProcess withAgentAndClassPath(String agentOptions, String secret, String classPath, Class<?> main,
+            String... args) {
+        List<String> flags = new ArrayList<>(Build.LEAK_FLAGS);
+        flags.add("-javaagent:" + Build.agentJar() + "=" + agentOptions);
+        List<String> a = new ArrayList<>(List.of("-cp", classPath, main.getName()));
+        a.addAll(List.of(args));
+        return new AppProcess(ChildProcess.start("app-" + main.getSimpleName(), Build.javaCommand(flags, a),
+                secretEnv(secret)));
+    }
+
     /** The same application without LegoJ: {@code java -Xmx<maxHeap> -cp <test classes> <main> <args>}. */
     static AppProcess plain(String maxHeap, Class<?> main, String... args) {
         return new AppProcess(ChildProcess.start("plain-" + main.getSimpleName(),
