@@ -13,7 +13,8 @@ import org.objectweb.asm.Type;
  * fields of remote classes. {@code Field.get/set*} and the atomic field updaters' {@code newUpdater}
  * are caller sensitive, so each call becomes a call of a synthetic static method of the same class,
  * which makes the original call (same caller, same checks, same exceptions) and hands the result
- * to the runtime. Method and var handle lookups on fields carry their caller and are routed directly.
+ * to the runtime. Method and var handle lookups on fields carry their caller and are routed directly;
+ * so is {@code Unsafe.objectFieldOffset}, which fails loudly on a remote field.
  */
 final class ReflectionRewriter extends ClassVisitor {
     private static final String REFLECTION = "io/legoj/runtime/objects/Reflection";
@@ -57,6 +58,10 @@ final class ReflectionRewriter extends ClassVisitor {
                     String helper = "$legoj$" + method + "$" + Integer.toHexString((owner + desc).hashCode());
                     helpers.put(helper, new String[] {owner, method, desc, helperDesc});
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, self, helper, helperDesc, isInterface);
+                } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("sun/misc/Unsafe")
+                        && method.equals("objectFieldOffset")) {
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, REFLECTION, method, "(Lsun/misc/Unsafe;" + desc.substring(1),
+                            false);
                 } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(LOOKUP) && LOOKUP_FIELDS.contains(method)) {
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, REFLECTION, method, "(L" + LOOKUP + ";" + desc.substring(1),
                             false);

@@ -58,6 +58,16 @@ class ClassRewriterTest {
     }
 
     @Test
+    void unsafeOnARemoteFieldFailsLoudlyInsteadOfReadingNothing() throws Exception {
+        assertEquals("value 5", run(ClassRewriterTest.class.getClassLoader(), "corpus.UnsafeUser", new Class<?>[0]));
+        java.lang.reflect.InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.lang.reflect.InvocationTargetException.class,
+                () -> run(new RewritingLoader("corpus."), "corpus.UnsafeUser", new Class<?>[0]));
+        assertTrue(e.getCause() instanceof UnsupportedOperationException, String.valueOf(e.getCause()));
+        assertTrue(e.getCause().getMessage().contains("exclude=corpus.UnsafeUser$Cell"), e.getCause().getMessage());
+    }
+
+    @Test
     void everyPrimitiveKindAndReferences() throws Exception {
         sameResult("corpus.Primitives", new Class<?>[0]);
     }

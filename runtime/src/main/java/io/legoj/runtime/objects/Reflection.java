@@ -145,6 +145,14 @@ public final class Reflection {
         return FieldLinker.isRemote(f) ? new RemoteFieldUpdaters.Refs(f, f.getType()) : plain;
     }
 
+    /** {@code Unsafe.objectFieldOffset} of rewritten code: an offset into a handle's unused field would read nothing. */
+    public static long objectFieldOffset(sun.misc.Unsafe unsafe, Field f) {
+        if (FieldLinker.isRemote(f)) {
+            throw unsupported("sun.misc.Unsafe on " + f, f);
+        }
+        return unsafe.objectFieldOffset(f);
+    }
+
     public static VarHandle findVarHandle(MethodHandles.Lookup lookup, Class<?> recv, String name, Class<?> type)
             throws ReflectiveOperationException {
         VarHandle plain = lookup.findVarHandle(recv, name, type);
@@ -158,10 +166,14 @@ public final class Reflection {
 
     private static VarHandle refuseRemote(Field f, VarHandle plain) {
         if (FieldLinker.isRemote(f)) {
-            throw new UnsupportedOperationException("LegoJ: a VarHandle on " + f + " is not supported: the fields of "
-                    + f.getDeclaringClass().getName() + " live in remote memory; keep that class local with the agent "
-                    + "option exclude=" + f.getDeclaringClass().getName());
+            throw unsupported("a VarHandle on " + f, f);
         }
         return plain;
+    }
+
+    private static UnsupportedOperationException unsupported(String what, Field f) {
+        return new UnsupportedOperationException("LegoJ: " + what + " is not supported: the fields of "
+                + f.getDeclaringClass().getName() + " live in remote memory; keep that class local with the agent "
+                + "option exclude=" + f.getDeclaringClass().getName());
     }
 }
