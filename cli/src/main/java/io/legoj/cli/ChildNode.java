@@ -16,21 +16,23 @@ import java.util.function.Consumer;
 
 /**
  * One node child JVM. Its stderr (and any stdout after the first line) goes to {@code messages}
- * prefixed with its name; its first stdout line {@code legoj memnode listening on HOST:PORT} gives
- * its address.
+ * prefixed with its name; its first stdout line {@code legoj memnode listening on HOST:PORT} (or
+ * the storagenode's) gives its address.
  */
 final class ChildNode {
     static final String LISTENING = "legoj memnode listening on ";
 
     private final String name;
+    private final String listening;
     private final Process process;
     private final PrintWriter messages;
     private final CompletableFuture<HostPort> address = new CompletableFuture<>();
     private final List<Thread> pumps;
     private volatile boolean stopping;
 
-    private ChildNode(String name, Process process, PrintWriter messages) {
+    private ChildNode(String name, String listening, Process process, PrintWriter messages) {
         this.name = name;
+        this.listening = listening;
         this.process = process;
         this.messages = messages;
         this.pumps = List.of(pump(process.getInputStream(), this::stdoutLine, this::stdoutEnded),
@@ -39,10 +41,16 @@ final class ChildNode {
     }
 
     static ChildNode start(String name, List<String> command, Map<String, String> env, PrintWriter messages) {
+        return start(name, LISTENING, command, env, messages);
+    }
+
+    /** A node whose address line starts with {@code listening}. */
+    static ChildNode start(String name, String listening, List<String> command, Map<String, String> env,
+                           PrintWriter messages) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().putAll(env);
         try {
-            return new ChildNode(name, pb.start(), messages);
+            return new ChildNode(name, listening, pb.start(), messages);
         } catch (IOException e) {
             throw new CliException(CliException.FAILURE, "cannot start " + name + ": " + e.getMessage());
         }
@@ -93,9 +101,9 @@ final class ChildNode {
     }
 
     private void stdoutLine(String line) {
-        if (!address.isDone() && line.startsWith(LISTENING)) {
+        if (!address.isDone() && line.startsWith(listening)) {
             try {
-                address.complete(HostPort.parse(line.substring(LISTENING.length()).trim()));
+                address.complete(HostPort.parse(line.substring(listening.length()).trim()));
             } catch (IllegalArgumentException e) {
                 address.completeExceptionally(new CliException(CliException.FAILURE,
                         name + " printed a bad address: " + line));

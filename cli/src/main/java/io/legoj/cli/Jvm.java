@@ -37,4 +37,9 @@ final class Jvm {
     static List<String> memnodeCommand(String classpath, Path home) {
         return command(List.of("-Dlegoj.home=" + home, "-cp", classpath, Legoj.class.getName(), "memnode"));
     }
+
+    /** The command of a storagenode child: this CLI's {@code storagenode} subcommand on the given class path. */
+    static List<String> storagenodeCommand(String classpath, Path home) {
+        return command(List.of("-Dlegoj.home=" + home, "-cp", classpath, Legoj.class.getName(), "storagenode"));
+    }
 }

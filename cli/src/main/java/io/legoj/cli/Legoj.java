@@ -31,7 +31,7 @@ public final class Legoj implements Callable<Integer> {
     static CommandLine commandLine(Context context) {
         CommandLine cl = new CommandLine(new Legoj())
                 .addSubcommand(new MemnodeCommand(context))
-                .addSubcommand(new StoragenodeCommand())
+                .addSubcommand(new StoragenodeCommand(context))
                 .addSubcommand(new CommandLine(new RunCommand(context)).setStopAtPositional(true))
                 .addSubcommand(new StatCommand(context))
                 .addSubcommand(new CommandLine(new BenchCommand(context)).setStopAtPositional(true))

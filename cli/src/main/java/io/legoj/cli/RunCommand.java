@@ -91,21 +91,39 @@ final class RunCommand implements Callable<Integer> {
         String secret = memnodes != null ? context.requireSecret("--memnodes")
                 : context.secret().orElseGet(RunCommand::newSecret);
         Optional<Path> agent = context.agentJar().get();
-        if (memnodes != null) {
-            return launch(agent, memnodes, secret);
+        boolean localStorage = storage == null && startsLocalStorage();
+        if (memnodes != null && !localStorage) {
+            return launch(agent, memnodes, storage, secret);
         }
         try (LocalCluster cluster = new LocalCluster(clusterSpec(secret), spec.commandLine().getErr())) {
-            List<HostPort> nodes = cluster.start();
-            message("local memnodes " + nodes.stream().map(HostPort::toString).collect(Collectors.joining(", "))
-                    + " (" + Sizes.format(capacityPerNode()) + " each)");
-            return launch(agent, nodes, secret);
+            List<HostPort> nodes = memnodes;
+            if (nodes == null) {
+                nodes = cluster.start();
+                message("local memnodes " + nodes.stream().map(HostPort::toString).collect(Collectors.joining(", "))
+                        + " (" + Sizes.format(capacityPerNode()) + " each)");
+            }
+            HostPort files = storage;
+            if (localStorage) {
+                files = cluster.startStorage(Jvm.storagenodeCommand(context.classpath(), context.jars().home()));
+                message("local storagenode " + files);
+            }
+            return launch(agent, nodes, files, secret);
         }
     }
 
-    private int launch(Optional<Path> agent, List<HostPort> nodes, String secret) {
+    /**
+     * Whether {@code run} without {@code --storage} starts a local storagenode for the application's
+     * files ({@link LocalCluster#startStorage}). Off until the agent redirects file I/O: today it
+     * refuses {@code storage=}.
+     */
+    boolean startsLocalStorage() {
+        return false;
+    }
+
+    private int launch(Optional<Path> agent, List<HostPort> nodes, HostPort files, String secret) {
         List<String> args = new ArrayList<>();
         agent.ifPresent(jar -> {
-            args.add("-javaagent:" + jar + "=" + agentOptions(nodes));
+            args.add("-javaagent:" + jar + "=" + agentOptions(nodes, files));
             args.add("-Xshare:off");
         });
         args.addAll(javaArgs);
@@ -115,7 +133,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     String agentOptions(List<HostPort> nodes) {
-        return new AgentOptions().memnodes(nodes).storage(storage).cache(cache).page(page).replicas(replicas)
+        return agentOptions(nodes, storage);
+    }
+
+    String agentOptions(List<HostPort> nodes, HostPort files) {
+        return new AgentOptions().memnodes(nodes).storage(files).cache(cache).page(page).replicas(replicas)
                 .appId(appId).objects(objects).build();
     }
 

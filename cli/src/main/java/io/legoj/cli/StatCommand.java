@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code legoj stat H:P}: a node's statistics as YAML, over an admin (statistics-only) connection. */
-@Command(name = "stat", description = {"Print a memnode's statistics as YAML.",
+@Command(name = "stat", description = {"Print the statistics of a node (memnode or storagenode) as YAML.",
     "The cluster secret comes from the environment variable LEGOJ_SECRET."})
 final class StatCommand implements Callable<Integer> {
     static final String APP_ID = "legoj-stat";

@@ -3,8 +3,10 @@ package io.legoj.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -96,9 +98,12 @@ class OptionValidationTest {
     }
 
     @Test
-    void storagenodeAndDemoAreNotThereYet() {
+    void storagenodeOptionsAndDemoNotThereYet(@TempDir Path tmp) throws IOException {
         assertUsage(run(SECRET, "storagenode", "--port", "1"), "storagenode", "Missing required option: '--dir=DIR'");
-        assertError(run(SECRET, "storagenode", "--port", "1", "--dir", "d"), 2, "storagenode is not implemented yet");
+        assertUsage(run(SECRET, "storagenode", "--port", "70000", "--dir", "d"), "storagenode", "--port 70000 is outside 0..65535");
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        assertError(run(SECRET, "storagenode", "--port", "0", "--dir", file.toString()), 2, "is not a directory");
+        assertError(run(Map.of(), "storagenode", "--port", "0", "--dir", "d"), 2, "LEGOJ_SECRET is not set");
         assertError(run(SECRET, "demo"), 2, "demo is not implemented yet");
     }
 
