@@ -27,6 +27,7 @@ public final class BenchMain {
         DRIVERS.put("fault", new FaultBench());
         DRIVERS.put("resident", new ResidentBench());
         DRIVERS.put("pagesize", new PageSizeBench());
+        DRIVERS.put("objects", new ObjectsBench());
     }
 
     private BenchMain() {

@@ -1,5 +1,6 @@
 package io.legoj.cli;
 
+import io.legoj.protocol.Protocol;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code legoj bench <name> [args]}: runs a benchmark of the bench jar; IO and exit code pass through. */
+/**
+ * {@code legoj bench <name> [args]}: runs a benchmark of the bench jar; IO and exit code pass through.
+ * The benchmark JVM (and the JVMs it forks) get the cluster secret, made up when none is set.
+ */
 @Command(name = "bench", description = "Run a LegoJ benchmark (io.legoj.bench.BenchMain <name> [args]).")
 final class BenchCommand implements Callable<Integer> {
     static final String MAIN = "io.legoj.bench.BenchMain";
@@ -34,6 +38,8 @@ final class BenchCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>(List.of("-Dlegoj.home=" + context.jars().home(), "-cp", jar.toString(),
                 MAIN, name));
         cmd.addAll(args);
-        return Foreground.run(new ProcessBuilder(Jvm.command(cmd)), context);
+        ProcessBuilder pb = new ProcessBuilder(Jvm.command(cmd));
+        pb.environment().put(Protocol.SECRET_ENV, context.secret().orElseGet(RunCommand::newSecret));
+        return Foreground.run(pb, context);
     }
 }
