@@ -30,12 +30,15 @@ public final class Heap {
 
     private static final class SizeClass {
         final int size;
+        /** What {@link #pageKinds} records for this class's pages: its index + 1. */
+        final byte kind;
         final LongStack free = new LongStack();
         long next;
         long end;
 
-        SizeClass(int size) {
+        SizeClass(int size, int index) {
             this.size = size;
+            this.kind = (byte) (index + 1);
         }
     }
 
@@ -50,7 +53,7 @@ public final class Heap {
         this.classes = new SizeClass[sizes.size()];
         this.classBySize = new byte[maxSmall / 8 + 1];
         for (int c = 0, s = 0; c < classes.length; c++) {
-            classes[c] = new SizeClass(sizes.get(c));
+            classes[c] = new SizeClass(sizes.get(c), c);
             for (; s <= classes[c].size / 8; s++) {
                 classBySize[s] = (byte) c;
             }
@@ -89,7 +92,7 @@ public final class Heap {
                 va = c.free.pop();
             } else {
                 if (c.next + c.size > c.end) {
-                    long page = takePages(1, (byte) (indexOf(c) + 1));
+                    long page = takePages(1, c.kind);
                     c.next = page;
                     c.end = page + pageSize;
                 }
@@ -101,14 +104,6 @@ public final class Heap {
             cache.fill(va, c.size, (byte) 0);
         }
         return va;
-    }
-
-    private int indexOf(SizeClass c) {
-        for (int i = 0; ; i++) {
-            if (classes[i] == c) {
-                return i;
-            }
-        }
     }
 
     private long allocateRun(long pages) {
