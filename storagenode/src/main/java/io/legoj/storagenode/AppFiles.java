@@ -116,11 +116,39 @@ final class AppFiles {
         } catch (FileFailure f) {
             return f.reply(id);
         } catch (IOException e) {
-            return FileFailure.of(e, "", "", this::relative).reply(id);
+            return FileFailure.of(e, primaryPath(m), "", this::relative).reply(id);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "request " + id + " (" + m.type() + ") of " + appId + " failed", e);
             return new ErrorMessage(id, ErrorCode.INTERNAL, m.type() + " failed on the storagenode: " + e);
         }
+    }
+
+    /** The path a request is about, for failures that do not name one. */
+    private static String primaryPath(Message m) {
+        if (m instanceof FileStat s) {
+            return s.path();
+        } else if (m instanceof FileRead r) {
+            return r.path();
+        } else if (m instanceof FileWrite w) {
+            return w.path();
+        } else if (m instanceof FileAppend a) {
+            return a.path();
+        } else if (m instanceof FileSetLength l) {
+            return l.path();
+        } else if (m instanceof FileCreate c) {
+            return c.path();
+        } else if (m instanceof FileDelete d) {
+            return d.path();
+        } else if (m instanceof FileMkdir k) {
+            return k.path();
+        } else if (m instanceof FileRename r) {
+            return r.from();
+        } else if (m instanceof FileList l) {
+            return l.path();
+        } else if (m instanceof FileSync s) {
+            return s.path();
+        }
+        return "";
     }
 
     private Message stat(FileStat s) throws IOException {

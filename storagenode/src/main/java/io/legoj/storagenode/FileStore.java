@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -121,13 +122,18 @@ final class FileStore implements AutoCloseable {
     /** Runs {@code task} on the application's lane, after its earlier tasks. */
     void submit(AppFiles app, Runnable task) {
         queued.incrementAndGet();
-        app.lane.execute(() -> {
-            try {
-                task.run();
-            } finally {
-                queued.decrementAndGet();
-            }
-        });
+        try {
+            app.lane.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    queued.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            queued.decrementAndGet();
+            throw e;
+        }
     }
 
     void account(long fileDelta, long byteDelta) {
@@ -167,7 +173,7 @@ final class FileStore implements AutoCloseable {
                     checkpointQueued.set(false);
                     maybeCheckpoint();
                 });
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
+            } catch (RejectedExecutionException closing) {
                 checkpointQueued.set(false);
             }
         }

@@ -3,6 +3,7 @@ package io.legoj.storagenode;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,15 +22,26 @@ final class Lane implements Executor {
         this.pool = pool;
     }
 
+    /** Queues {@code task}; a pool that is shut down rejects it ({@code RejectedExecutionException}) and it is dropped. */
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
-        schedule();
+        try {
+            schedule();
+        } catch (RejectedExecutionException e) {
+            tasks.remove(task);
+            throw e;
+        }
     }
 
     private void schedule() {
         if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
-            pool.execute(this::drain);
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false);
+                throw e;
+            }
         }
     }
 

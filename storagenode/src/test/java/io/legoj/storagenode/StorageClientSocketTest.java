@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.legoj.protocol.EventLoops;
+import io.legoj.protocol.FileProtocol;
+import io.legoj.protocol.Protocol;
 import io.legoj.protocol.HostPort;
 import io.legoj.protocol.NodeFailureException;
 import io.legoj.runtime.files.FileErrors;
@@ -189,6 +191,32 @@ class StorageClientSocketTest {
         for (int i = 0; i < block.length; i += 8) {
             ByteBuffer.wrap(block, i, 8).putLong((at + i) * 0x9E3779B97F4A7C15L);
         }
+    }
+
+    @Test
+    void theLargestWritesAFrameHolds() throws IOException {
+        int max = FileProtocol.maxChunk(Protocol.DEFAULT_MAX_FRAME);
+        StorageClient.Settings big = StorageClient.Settings.of(SECRET, "app").withWorkingDir("/work").withChunkSize(max);
+        byte[] data = new byte[max];
+        new Random(3).nextBytes(data);
+        try (StorageClient c = StorageClient.open(group, new HostPort("127.0.0.1", node.port()), big);
+             RemoteFile f = c.open("huge", WRITE, CREATE)) {
+            f.write(data, 0, data.length);
+            f.write(data, 0, data.length);
+            f.flush();
+            assertEquals(2L * max, f.length());
+        }
+        try (RemoteFile f = client.open("huge")) {
+            byte[] back = new byte[max];
+            int done = 0;
+            for (int n; done < max && (n = f.read((long) max + done, back, done, max - done)) > 0; ) {
+                done += n;
+            }
+            assertEquals(max, done);
+            assertArrayEquals(data, back);
+            assertEquals(-1, f.read(2L * max, back, 0, 1));
+        }
+        assertEquals(2L * max, Files.size(onNode("app", "huge")));
     }
 
     @Test

@@ -405,8 +405,34 @@ public final class RemoteFile implements Closeable {
     /** Waits for every write and makes the file durable on the node. */
     public synchronized void force() throws IOException {
         checkOpen();
-        drain();
-        client.call(new FileSync(connection.nextRequestId(), node), path, null).release();
+        sync();
+    }
+
+    /**
+     * Sends the buffered writes and the FILE_SYNC behind them in one go (the node serves them in
+     * order), then waits for all: one round trip, not two.
+     */
+    private void sync() throws IOException {
+        sendBuffer();
+        CompletableFuture<Message> synced = connection.send(new FileSync(connection.nextRequestId(), node));
+        IOException failure = null;
+        try {
+            drain();
+        } catch (IOException e) {
+            failure = e;
+        }
+        try {
+            await(synced).release();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
         written = false;
     }
 
@@ -420,9 +446,10 @@ public final class RemoteFile implements Closeable {
             return;
         }
         try {
-            drain();
             if (written) {
-                client.call(new FileSync(connection.nextRequestId(), node), path, null).release();
+                sync();
+            } else {
+                drain();
             }
         } catch (java.nio.file.NoSuchFileException deleted) {
             // deleted since it was written, by this application: as locally, closing it is no error
