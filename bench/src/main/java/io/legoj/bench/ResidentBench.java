@@ -38,8 +38,10 @@ final class ResidentBench implements BenchMain.Driver {
         return List.of(
                 "--forks N              JMH forks (default 1; 0 runs in this JVM)",
                 "--warmup-iterations N  (default 4)",
-                "--iterations N         measured iterations (default 5)",
-                "--time S               seconds per iteration, warm-up and measured (default 1)",
+                "--iterations N         measured iterations (default 10)",
+                "--time S               seconds per warm-up iteration (default 1)",
+                "--measure-time S       seconds per measured iteration (default 0.5; many short ones, so the "
+                        + "fastest is seldom hit by other load)",
                 "--ints N               working set in ints (default 1048576 = 4 MiB)",
                 "--cache SIZE           page cache (default 64m, the runtime default: its TLB reaches 4 MiB)",
                 "--include REGEX        only benchmark methods matching REGEX (default all)",
@@ -52,8 +54,8 @@ final class ResidentBench implements BenchMain.Driver {
         int ints = args.positive("ints", 1 << 20);
         String cache = args.string("cache", "64m");
         checkSize(cache);
-        double time = args.seconds("time", 1);
-        TimeValue iteration = TimeValue.milliseconds(Math.max(1, Math.round(time * 1000)));
+        TimeValue warmup = millis(args.seconds("time", 1));
+        TimeValue measure = millis(args.seconds("measure-time", 0.5));
         OptionsBuilder builder = new OptionsBuilder();
         String jvmArgs = args.string("jvm-args", "").trim();
         if (!jvmArgs.isEmpty()) {
@@ -63,9 +65,9 @@ final class ResidentBench implements BenchMain.Driver {
                 .include(ResidentBenchmarks.class.getName() + "\\." + args.string("include", ".*"))
                 .forks(args.atLeastZero("forks", 1))
                 .warmupIterations(args.atLeastZero("warmup-iterations", 4))
-                .warmupTime(iteration)
-                .measurementIterations(args.positive("iterations", 5))
-                .measurementTime(iteration)
+                .warmupTime(warmup)
+                .measurementIterations(args.positive("iterations", 10))
+                .measurementTime(measure)
                 .param("ints", Integer.toString(ints))
                 .param("cache", cache)
                 .shouldFailOnError(true)
@@ -76,6 +78,10 @@ final class ResidentBench implements BenchMain.Driver {
         VerboseMode mode = Boolean.parseBoolean(args.string("verbose", "true")) ? VerboseMode.NORMAL : VerboseMode.SILENT;
         Collection<RunResult> results = new Runner(opt, OutputFormatFactory.createFormatInstance(out, mode)).run();
         report(nsPerInt(results, ints), out);
+    }
+
+    private static TimeValue millis(double seconds) {
+        return TimeValue.milliseconds(Math.max(1, Math.round(seconds * 1000)));
     }
 
     private static void checkSize(String cache) {

@@ -10,7 +10,7 @@ class ResidentBenchTest {
     @Test
     void runsEveryBenchmarkAndEndsWithBothRatios() {
         DriverRun r = DriverRun.of("resident", "--forks", "0", "--warmup-iterations", "0", "--iterations", "1",
-                "--time", "0.05", "--ints", "65536", "--cache", "1m", "--verbose", "false");
+                "--time", "0.05", "--measure-time", "0.05", "--ints", "65536", "--cache", "1m", "--verbose", "false");
         assertEquals(0, r.exitCode(), r.all());
         for (String w : new String[] {"seqSum", "seqRmw", "randSum", "randRmw"}) {
             assertTrue(r.hasLineMatching(w + "(\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d{3}\\s+\\d+\\.\\d\\d){2}"), r.all());
