@@ -328,6 +328,25 @@ class StorageClientSocketTest {
     }
 
     @Test
+    void bufferedWritesAreSeenByPathOperationsAndOtherHandles() throws IOException {
+        RemoteFile out = client.open("log.txt", WRITE, CREATE);
+        write(out, utf8("12345"));
+        assertEquals(5, client.stat("log.txt").length(), "File.length() while a stream writes");
+        try (RemoteFile in = client.open("log.txt")) {
+            byte[] b = new byte[100];
+            assertEquals(5, in.read(0, b, 0, b.length));
+            write(out, utf8("678"));
+            assertEquals(8, in.read(0, b, 0, b.length), "a second handle sees each write call at once");
+            assertEquals("12345678", new String(b, 0, 8, StandardCharsets.UTF_8));
+        }
+        write(out, utf8("9"));
+        client.rename("log.txt", "log.1", false);
+        out.close();
+        assertFalse(client.exists("log.txt"), "the write before the rename went to the renamed file");
+        assertEquals("123456789", new String(readAll("log.1"), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aFailedWriteBehindSurfacesOnTheNextCall() throws IOException {
         client.createDirectory("d");
         RemoteFile f = client.open("d/f", WRITE, CREATE);

@@ -61,6 +61,7 @@ public final class RemoteFile implements Closeable {
 
     private long position;
     private boolean open = true;
+    private boolean shared;
     private boolean written;
 
     private ByteBuf buffer;
@@ -96,6 +97,33 @@ public final class RemoteFile implements Closeable {
     /** The path as the application gave it. */
     public String path() {
         return path;
+    }
+
+    /** The node's path. */
+    String node() {
+        return node;
+    }
+
+    /**
+     * The path is open more than once: from now on each write call is sent when it returns (not
+     * gathered with the next ones) and each read asks the node (nothing is read ahead), so every
+     * file sees what the others wrote.
+     */
+    synchronized void share() {
+        shared = true;
+        push();
+    }
+
+    /** Sends what is buffered without waiting; a failure stays for the next call on this file. */
+    synchronized void push() {
+        if (!open || buffer == null) {
+            return;
+        }
+        try {
+            sendBuffer();
+        } catch (IOException e) {
+            failed = e.getCause() instanceof IOException io ? io : e;
+        }
     }
 
     public synchronized boolean isOpen() {
@@ -152,6 +180,9 @@ public final class RemoteFile implements Closeable {
             return 0;
         }
         sendBuffer();
+        if (shared) {
+            dropReads();
+        }
         boolean sequential = at == nextSequential;
         int done = 0;
         while (done < len) {
@@ -311,6 +342,9 @@ public final class RemoteFile implements Closeable {
             if (buffer.readableBytes() == chunk) {
                 sendBuffer();
             }
+        }
+        if (shared) {
+            sendBuffer();
         }
     }
 

@@ -41,6 +41,11 @@ import java.util.concurrent.TimeUnit;
  * {@code DIR/data/<appId>/home/u/x} on the node. Failures are the exceptions a local file system
  * gives, with the application's path strings in them (see {@link FileErrors}).
  *
+ * <p>Coherence: what one {@link RemoteFile} has written is seen by the path operations of this
+ * client ({@code stat}, {@code rename}, ...) issued after the write returned, and, while one path
+ * is open more than once, by reads through the other files: buffered writes are sent first (the
+ * node serves one application's requests in order).
+ *
  * <p>Thread safety: a client may be shared by all threads; each {@link RemoteFile} is safe too.
  */
 public final class StorageClient implements AutoCloseable {
@@ -155,7 +160,9 @@ public final class StorageClient implements AutoCloseable {
     }
 
     public FileInfo stat(String path) throws IOException {
-        FileStatReply r = (FileStatReply) call(new FileStat(connection.nextRequestId(), nodePath(path)), path, null);
+        String node = nodePath(path);
+        pushWrites(node);
+        FileStatReply r = (FileStatReply) call(new FileStat(connection.nextRequestId(), node), path, null);
         return r.exists() ? new FileInfo(true, r.isFile(), r.isDirectory(), r.length(), r.lastModified()) : FileInfo.MISSING;
     }
 
@@ -193,17 +200,25 @@ public final class StorageClient implements AutoCloseable {
 
     /** Like {@code Files.delete}: a file or an empty directory. */
     public void delete(String path) throws IOException {
-        call(new FileDelete(connection.nextRequestId(), nodePath(path)), path, null);
+        String node = nodePath(path);
+        pushWrites(node);
+        call(new FileDelete(connection.nextRequestId(), node), path, null);
     }
 
     /** Like {@code Files.move} with {@code ATOMIC_MOVE} (and {@code REPLACE_EXISTING} if asked): one atomic rename. */
     public void rename(String from, String to, boolean replaceExisting) throws IOException {
-        call(new FileRename(connection.nextRequestId(), nodePath(from), nodePath(to), replaceExisting), from, to);
+        String source = nodePath(from);
+        String target = nodePath(to);
+        pushWrites(source);
+        pushWrites(target);
+        call(new FileRename(connection.nextRequestId(), source, target, replaceExisting), from, to);
     }
 
     /** Makes a file or directory durable on the node. */
     public void sync(String path) throws IOException {
-        call(new FileSync(connection.nextRequestId(), nodePath(path)), path, null);
+        String node = nodePath(path);
+        pushWrites(node);
+        call(new FileSync(connection.nextRequestId(), node), path, null);
     }
 
     /**
@@ -235,6 +250,16 @@ public final class StorageClient implements AutoCloseable {
         }
         boolean read = !write || o.contains(StandardOpenOption.READ);
         RemoteFile f = new RemoteFile(this, path, node, read, write, append, length);
+        boolean shared = false;
+        for (RemoteFile other : open) {
+            if (other.node().equals(node)) {
+                other.share();
+                shared = true;
+            }
+        }
+        if (shared) {
+            f.share();
+        }
         open.add(f);
         return f;
     }
@@ -283,6 +308,20 @@ public final class StorageClient implements AutoCloseable {
 
     void closed(RemoteFile f) {
         open.remove(f);
+    }
+
+    /**
+     * Sends (without waiting) what open files hold back for {@code node} or anything under it, so
+     * that a request sent next sees those writes, as it would locally; write failures stay with
+     * their files.
+     */
+    private void pushWrites(String node) {
+        for (RemoteFile f : open) {
+            String n = f.node();
+            if (node.isEmpty() || n.equals(node) || n.startsWith(node + "/")) {
+                f.push();
+            }
+        }
     }
 
     /**
