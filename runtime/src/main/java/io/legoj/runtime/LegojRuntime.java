@@ -3,6 +3,9 @@ package io.legoj.runtime;
 import io.legoj.protocol.EventLoops;
 import io.legoj.protocol.NodeConnection;
 import io.legoj.protocol.Ticker;
+import io.legoj.runtime.objects.Handles;
+import io.legoj.runtime.objects.LocalObjects;
+import io.legoj.runtime.objects.RemoteObjects;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,10 +71,11 @@ public final class LegojRuntime implements AutoCloseable {
         CacheCounters c = cache.counters;
         long ps = cache.pageSize();
         return String.format(Locale.ROOT, "faults=%d hit_ratio=%.3f evictions=%d write_backs=%d read_ahead=%d "
-                + "zero_fills=%d bytes_in=%d bytes_out=%d resident_pages=%d memnodes=%d",
+                + "zero_fills=%d bytes_in=%d bytes_out=%d resident_pages=%d memnodes=%d remote_objects=%d "
+                + "live_handles=%d local_refs=%d",
                 c.faults.sum(), c.hitRatio(), c.evictions.sum(), c.writeBacks.sum(), c.readAheadPages.sum(),
                 c.zeroFills.sum(), c.pagesRead.sum() * ps, c.writeBacks.sum() * ps, cache.residentPages(),
-                remote.nodeCount());
+                remote.nodeCount(), RemoteObjects.allocated(), Handles.size(), LocalObjects.size());
     }
 
     /**

@@ -4,6 +4,8 @@ import io.legoj.runtime.Mmu;
 
 /** Life cycle of remote objects: allocation on first use, identity hash codes, clones. */
 public final class RemoteObjects {
+    private static final java.util.concurrent.atomic.LongAdder ALLOCATED = new java.util.concurrent.atomic.LongAdder();
+
     private RemoteObjects() {
     }
 
@@ -32,8 +34,14 @@ public final class RemoteObjects {
             Mmu.putInt(address + Layout.IDENTITY_HASH, System.identityHashCode(handle));
             handle.$legoj$bind(address);
             Handles.register(handle, address);
+            ALLOCATED.increment();
             return address;
         }
+    }
+
+    /** Remote objects allocated so far (clones included). */
+    public static long allocated() {
+        return ALLOCATED.sum();
     }
 
     /** The address of a handle whose address field holds {@code raw}: allocates on first use. */
@@ -63,6 +71,7 @@ public final class RemoteObjects {
             Mmu.putInt(to + Layout.IDENTITY_HASH, System.identityHashCode(clone));
             h.$legoj$bind(to);
             Handles.register(clone, to);
+            ALLOCATED.increment();
         }
         return clone;
     }
