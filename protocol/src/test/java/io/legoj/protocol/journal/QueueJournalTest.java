@@ -1,0 +1,85 @@
+package io.legoj.protocol.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueueJournalTest {
+    private static final long BLOCK = 16L << 20;
+
+    @TempDir
+    Path dir;
+
+    private List<Long> replay() {
+        List<Long> seen = new ArrayList<>();
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            j.replay(in -> seen.add(in.readLong()));
+        }
+        return seen;
+    }
+
+    private static void append(QueueJournal j, long... values) {
+        for (long v : values) {
+            assertEquals(8, j.append(out -> out.writeLong(v)));
+        }
+    }
+
+    @Test
+    void entriesOfEveryGenerationSinceTheCheckpointAreReplayedInOrder() {
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            assertThrows(IllegalStateException.class, () -> j.append(out -> out.writeLong(0)), "append before roll");
+            j.roll();
+            append(j, 1, 2);
+            j.roll();
+            append(j, 3);
+            assertEquals(8, j.bytesSinceRoll());
+        }
+        assertEquals(List.of(1L, 2L, 3L), replay());
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            int g = j.roll();
+            assertEquals(3, g, "a reopened journal appends to a generation of its own");
+            append(j, 4);
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L), replay());
+    }
+
+    @Test
+    void commitDropsOlderGenerations() {
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            j.roll();
+            append(j, 1, 2);
+            int g = j.roll();
+            append(j, 3);
+            assertEquals(List.of(1, 2), j.generations());
+            j.commit(g);
+            j.sync();
+            assertEquals(List.of(2), j.generations());
+            assertTrue(j.diskBytes() > 0);
+        }
+        assertEquals(List.of(3L), replay());
+    }
+
+    @Test
+    void largeEntriesGetLargeBlocks() {
+        assertEquals(16L << 20, QueueJournal.blockSize(4096));
+        assertEquals(128L << 20, QueueJournal.blockSize(16 << 20));
+        try (QueueJournal j = new QueueJournal(dir, QueueJournal.blockSize(4 << 20))) {
+            j.roll();
+            byte[] big = new byte[4 << 20];
+            IntStream.range(0, big.length).forEach(i -> big[i] = (byte) i);
+            j.append(out -> out.write(big));
+        }
+        List<Integer> sizes = new ArrayList<>();
+        try (QueueJournal j = new QueueJournal(dir, QueueJournal.blockSize(4 << 20))) {
+            j.replay(in -> sizes.add((int) in.readRemaining()));
+        }
+        assertEquals(List.of(4 << 20), sizes);
+    }
+}
