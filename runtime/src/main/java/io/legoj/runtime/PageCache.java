@@ -121,7 +121,7 @@ public final class PageCache implements AutoCloseable {
             }
             f = pinPage(t, i, vpn);
         }
-        boolean writable = write || t.write[i] == vpn;
+        boolean writable = write || t.writable(i, vpn);
         if (write) {
             frames.setDirty(f, true);
         }

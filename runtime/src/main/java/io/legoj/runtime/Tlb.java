@@ -23,10 +23,8 @@ public final class Tlb {
     final int shift;
     final long offsetMask;
     final int mask;
-    /** [2i] = page number readable through slot i (or -1), [2i+1] = address of its frame. */
-    final long[] read;
-    /** Page number writable through slot i (or -1); implies {@code read[2i]} is the same page. */
-    final long[] write;
+    /** Slot i at k = 4i: [k] page readable (or -1), [k+1] page writable (or -1), [k+2] frame address minus the page's virtual address. */
+    final long[] e;
     /** Frame pinned by slot i, or -1; read by evictors, hence volatile access. */
     final int[] pins;
     /** Set by an evictor that needs this thread to drop its pins. */
@@ -40,28 +38,26 @@ public final class Tlb {
         this.shift = pageShift;
         this.offsetMask = (1L << pageShift) - 1;
         this.mask = entries - 1;
-        this.read = new long[2 * entries];
-        this.write = new long[entries];
+        this.e = new long[4 * entries];
         this.pins = new int[entries];
-        java.util.Arrays.fill(read, -1);
-        java.util.Arrays.fill(write, -1);
+        java.util.Arrays.fill(e, -1);
         java.util.Arrays.fill(pins, -1);
     }
 
     /** Address of {@code va} for reading, pinned until this slot is reused. */
     long r(long va) {
         long vpn = va >>> shift;
-        int j = ((int) vpn & mask) << 1;
-        long frame = read[j] == vpn ? read[j + 1] : cache.translate(this, va, false);
-        return frame + (va & offsetMask);
+        long[] e = this.e;
+        int k = ((int) vpn & mask) << 2;
+        return e[k] == vpn ? va + e[k + 2] : cache.translate(this, va, false) + (va & offsetMask);
     }
 
     /** Address of {@code va} for writing (the page is marked dirty). */
     long w(long va) {
         long vpn = va >>> shift;
-        int i = (int) vpn & mask;
-        long frame = write[i] == vpn ? read[(i << 1) + 1] : cache.translate(this, va, true);
-        return frame + (va & offsetMask);
+        long[] e = this.e;
+        int k = ((int) vpn & mask) << 2;
+        return e[k + 1] == vpn ? va + e[k + 2] : cache.translate(this, va, true) + (va & offsetMask);
     }
 
     public byte getByte(long va) {
@@ -204,14 +200,18 @@ public final class Tlb {
 
     /** Makes slot i translate {@code vpn} to {@code frameAddress}; volatile so an evictor's later invalidation wins. */
     void fill(int i, long vpn, long frameAddress, boolean writable) {
-        read[(i << 1) + 1] = frameAddress;
-        TAG.setVolatile(read, i << 1, vpn);
-        TAG.setVolatile(write, i, writable ? vpn : -1L);
+        e[(i << 2) + 2] = frameAddress - (vpn << shift);
+        TAG.setVolatile(e, i << 2, vpn);
+        TAG.setVolatile(e, (i << 2) + 1, writable ? vpn : -1L);
+    }
+
+    boolean writable(int i, long vpn) {
+        return e[(i << 2) + 1] == vpn;
     }
 
     void invalidate(int i) {
-        TAG.setVolatile(read, i << 1, -1L);
-        TAG.setVolatile(write, i, -1L);
+        TAG.setVolatile(e, i << 2, -1L);
+        TAG.setVolatile(e, (i << 2) + 1, -1L);
     }
 
     int entries() {
