@@ -1,5 +1,6 @@
 package io.legoj.storagenode;
 
+import io.legoj.protocol.journal.QueueJournal;
 import java.nio.ByteBuffer;
 import net.openhft.chronicle.bytes.Bytes;
 
@@ -67,15 +68,8 @@ record JournalEntry(byte op, String app, String path, String other, long value, 
         out.writeUtf8(other);
         out.writeLong(value);
         out.writeByte((byte) (flag ? 1 : 0));
-        ByteBuffer d = data.duplicate();
-        out.writeInt(d.remaining());
-        while (d.hasRemaining()) {
-            int before = d.remaining();
-            out.writeSome(d);
-            if (d.remaining() == before) {
-                throw new IllegalStateException("journal document is full after " + out.writePosition() + " bytes");
-            }
-        }
+        out.writeInt(data.remaining());
+        QueueJournal.write(out, data);
     }
 
     static JournalEntry readFrom(Bytes<?> in) {

@@ -67,6 +67,15 @@ class RecoveryTest {
     }
 
     @Test
+    void aWriteFromASliceOfAnArrayIsRedoneWithItsOwnBytes() throws IOException {
+        Files.writeString(a.resolve("f"), "old!");
+        ByteBuffer slice = ByteBuffer.wrap("..new..".getBytes(StandardCharsets.UTF_8), 2, 3).slice();
+        journal(JournalEntry.write("a", "f", 0, slice));
+        reopen();
+        assertEquals("new!", Files.readString(a.resolve("f")));
+    }
+
+    @Test
     void entriesAlreadyAppliedAreNotAppliedTwice() throws IOException {
         Files.writeString(a.resolve("one"), "B");
         Files.writeString(a.resolve("two"), "A");

@@ -3,6 +3,7 @@ package io.legoj.protocol.journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +112,27 @@ public final class QueueJournal implements AutoCloseable {
         lastIndex = appender.lastIndexAppended();
         bytesSinceRoll += size;
         return size;
+    }
+
+    /**
+     * Writes the remaining bytes of {@code data} to {@code out} (its position unchanged). Use this
+     * rather than {@code Bytes.writeSome}: for a heap buffer that one copies from the start of the
+     * array, ignoring the buffer's array offset, so a slice of an array (what Netty's
+     * {@code nioBuffer()} gives for heap buffers) would be journaled as the wrong bytes.
+     */
+    public static void write(Bytes<?> out, ByteBuffer data) {
+        if (data.hasArray()) {
+            out.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
+            return;
+        }
+        ByteBuffer d = data.duplicate();
+        while (d.hasRemaining()) {
+            int before = d.remaining();
+            out.writeSome(d);
+            if (d.remaining() == before) {
+                throw new IllegalStateException("journal entry is full after " + out.writePosition() + " bytes");
+            }
+        }
     }
 
     /** Makes what was appended so far survive a crash of the machine. */

@@ -1,9 +1,11 @@
 package io.legoj.protocol.journal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,31 @@ class QueueJournalTest {
             assertTrue(j.diskBytes() > 0);
         }
         assertEquals(List.of(3L), replay());
+    }
+
+    @Test
+    void buffersAreWrittenFromTheirPositionWhateverTheirArrayOffset() {
+        byte[] array = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        ByteBuffer heapSlice = ByteBuffer.wrap(array, 3, 5).slice();
+        heapSlice.position(1);
+        ByteBuffer direct = ByteBuffer.allocateDirect(6).put(new byte[] {10, 11, 12, 13, 14, 15}).position(2).slice();
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            j.roll();
+            assertEquals(8, j.append(out -> {
+                QueueJournal.write(out, heapSlice);
+                QueueJournal.write(out, direct);
+            }));
+        }
+        assertEquals(1, heapSlice.position(), "position unchanged");
+        List<byte[]> entries = new ArrayList<>();
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            j.replay(in -> {
+                byte[] b = new byte[(int) in.readRemaining()];
+                in.read(b);
+                entries.add(b);
+            });
+        }
+        assertArrayEquals(new byte[] {4, 5, 6, 7, 12, 13, 14, 15}, entries.get(0));
     }
 
     @Test
