@@ -1,10 +1,7 @@
 package io.legoj.runtime.objects;
 
 import io.legoj.runtime.Mmu;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
-import java.util.concurrent.ConcurrentHashMap;
 import sun.misc.Unsafe;
 
 /**
@@ -14,48 +11,37 @@ import sun.misc.Unsafe;
  */
 public final class Handles {
     private static final Unsafe U = unsafe();
-    private static final ConcurrentHashMap<Long, Ref> TABLE = new ConcurrentHashMap<>();
-    private static final ReferenceQueue<Object> CLEARED = new ReferenceQueue<>();
+    private static final HandleTable TABLE = new HandleTable();
+    /**
+     * Handles used lately, held strongly, direct mapped by address: a hit costs one array slot and
+     * the handle's own address field (which the caller's next access reads anyway), and keeps the
+     * JVM from collecting and re-creating the handles a loop keeps coming back to. Bounded, so the
+     * local heap still does not grow with the number of objects.
+     */
+    private static final Object[] RECENT = new Object[1 << 16];
     private static final java.util.Map<Object, Boolean> PINNED = new java.util.IdentityHashMap<>();
-
-    private static final class Ref extends WeakReference<Object> {
-        final long address;
-
-        Ref(Object handle, long address) {
-            super(handle, CLEARED);
-            this.address = address;
-        }
-    }
 
     private Handles() {
     }
 
     /** Records {@code handle} as the canonical handle of {@code address} (a new object). */
     static void register(Object handle, long address) {
-        expunge();
-        TABLE.put(address, new Ref(handle, address));
+        TABLE.put(address, handle);
     }
 
     /** The live handle of {@code address}, or a new one bound to it. */
     public static Object of(long address) {
-        Ref r = TABLE.get(address);
-        Object h = r == null ? null : r.get();
-        return h != null ? h : recreate(address);
-    }
-
-    private static Object recreate(long address) {
-        expunge();
-        Object[] made = new Object[1];
-        TABLE.compute(address, (a, old) -> {
-            Object live = old == null ? null : old.get();
-            if (live != null) {
-                made[0] = live;
-                return old;
-            }
-            made[0] = instantiate(address);
-            return new Ref(made[0], address);
-        });
-        return made[0];
+        int i = (int) ((address * 0x9E3779B97F4A7C15L) >>> 48);
+        Object h = RECENT[i];
+        if (h != null && ((RemoteHandle) h).$legoj$rawAddress() == address) {
+            return h;
+        }
+        h = TABLE.get(address);
+        if (h == null) {
+            h = TABLE.getOrCreate(address, Handles::instantiate);
+        }
+        RECENT[i] = h;
+        return h;
     }
 
     private static Object instantiate(long address) {
@@ -66,13 +52,6 @@ public final class Handles {
             return h;
         } catch (InstantiationException e) {
             throw new IllegalStateException("cannot re-create a handle of " + type.getName(), e);
-        }
-    }
-
-    private static void expunge() {
-        for (Object r; (r = CLEARED.poll()) != null; ) {
-            Ref ref = (Ref) r;
-            TABLE.remove(ref.address, ref);
         }
     }
 
@@ -90,6 +69,7 @@ public final class Handles {
         return o;
     }
 
+    /** Handles currently recorded (live or not yet found collected). */
     public static int size() {
         return TABLE.size();
     }
