@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "Without --memnodes, local memnodes are started for the run and stopped after it.",
             "Java options such as -Xmx and the class path go after --."})
 final class RunCommand implements Callable<Integer> {
-    static final long DEFAULT_PAGE = 4096;
+    /** The agent's default page size (RuntimeConfig.DEFAULT_PAGE_SIZE). */
+    static final long DEFAULT_PAGE = 16384;
     static final long MIN_PAGE = 512;
     static final long MAX_PAGE = 1L << 20;
     static final int DEFAULT_LOCAL_MEMNODES = 2;
@@ -55,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     private Long cache;
 
     @Option(names = "--page", paramLabel = "SIZE", converter = Converters.Size.class,
-            description = "Page size, a power of two from 512 to 1m (default 4k).")
+            description = "Page size, a power of two from 512 to 1m (default 16k).")
     private Long page;
 
     @Option(names = "--capacity", paramLabel = "SIZE", converter = Converters.Size.class,

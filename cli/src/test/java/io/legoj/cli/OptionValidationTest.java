@@ -45,7 +45,7 @@ class OptionValidationTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--cache 12x -- Main                    | Invalid value for option '--cache': '12x' is not a size",
-        "--cache 1k -- Main                     | --cache 1k is smaller than one page (4k)",
+        "--cache 1k -- Main                     | --cache 1k is smaller than one page (16k)",
         "--page 3k -- Main                      | --page 3k is not a power of two",
         "--page 8m -- Main                      | --page 8m is not a power of two from 512 to 1m",
         "--objects maybe -- Main               | --objects maybe must be remote or local",

@@ -20,7 +20,8 @@ import java.util.List;
  */
 public record RuntimeConfig(List<HostPort> memnodes, String appId, String secret, int pageSize, long cacheBytes,
         long regionSize, int tlbEntries, int readAheadMax, int evictBatch, Duration timeout) {
-    public static final int DEFAULT_PAGE_SIZE = 4096;
+    /** 16 KiB: the best of 4, 16 and 64 KiB over a sequential and a random workload (docs/BENCHMARKS.md). */
+    public static final int DEFAULT_PAGE_SIZE = 16384;
     public static final long DEFAULT_CACHE = 64L << 20;
     public static final long DEFAULT_REGION = 64L << 20;
 
