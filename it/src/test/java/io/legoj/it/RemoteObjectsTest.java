@@ -41,6 +41,38 @@ class RemoteObjectsTest {
     }
 
     @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void localClassesAreLoggedWithTheirReasonAndExcludesWin() {
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g")) {
+            try (AppProcess logged = AppProcess.withAgent(options(node, "8m") + ",log=classes", SECRET,
+                    ObjectsCorpus.class, "1000")) {
+                assertEquals(0, logged.awaitExit(BOUND), logged.describe());
+                assertTrue(logged.stderr().contains("[legoj] class programs.ObjectsCorpus$Color kept local: enum"),
+                        logged.describe());
+                assertTrue(logged.stderr().contains("[legoj] class programs.ObjectsCorpus$Greeter kept local: interface"),
+                        logged.describe());
+                assertTrue(remoteObjects(logged) > 1000, logged.describe());
+            }
+            try (AppProcess excluded = AppProcess.withAgent(options(node, "8m") + ",exclude=programs.**", SECRET,
+                    ObjectsCorpus.class, "1000")) {
+                assertEquals(0, excluded.awaitExit(BOUND), excluded.describe());
+                assertEquals(0, remoteObjects(excluded), excluded.describe());
+            }
+        }
+    }
+
+    private static long remoteObjects(AppProcess app) {
+        Pattern p = Pattern.compile("\\[legoj] summary: .*remote_objects=(\\d+) .*");
+        for (String line : app.stderr()) {
+            Matcher m = p.matcher(line);
+            if (m.matches()) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        throw new AssertionError("no summary: " + app.describe());
+    }
+
+    @Test
     @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void tenMillionObjectsFitIn128MegabytesOfHeap() {
         String ten = "10000000";
