@@ -2,7 +2,9 @@ package io.legoj.agent;
 
 import io.legoj.protocol.HostPort;
 import io.legoj.protocol.Sizes;
+import io.legoj.protocol.Ticker;
 import io.legoj.runtime.RuntimeConfig;
+import io.legoj.runtime.files.StorageClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,11 @@ import java.util.Set;
  * {@code key=value} pairs, where a token without {@code =} continues the previous value's list.
  */
 public final class AgentOptions {
-    private static final Set<String> KNOWN = Set.of("memnodes", "storage", "cache", "page", "replicas", "appid",
+    private static final Set<String> KNOWN = Set.of("memnodes", "storage", "mount", "cache", "page", "replicas", "appid",
             "region", "timeout", "objects", "include", "exclude", "log");
+    /** A storage node may take a while to make a large file durable: its requests get more time than pages. */
+    static final Duration DEFAULT_STORAGE_TIMEOUT = Duration.ofSeconds(60);
+    private static final int MAX_APP_ID = 64;
 
     private final Map<String, String> values;
 
@@ -57,7 +62,11 @@ public final class AgentOptions {
 
     /** Checks every option, so that a bad one is reported before anything else (a missing secret, say). */
     public void validate() {
-        runtimeConfig("", "validation");
+        if (usesMemory()) {
+            runtimeConfig("", "validation");
+        }
+        storage();
+        mounts();
         remoteObjects();
         logClasses();
         classSelection();
@@ -70,6 +79,68 @@ public final class AgentOptions {
             throw new IllegalArgumentException("objects=" + v + " is neither remote nor local");
         }
         return v.equals("remote");
+    }
+
+    /**
+     * True when the application's memory runtime starts: with {@code memnodes=} (required then), with
+     * {@code objects=remote}, or without {@code storage=}. Remote files alone need no memnode.
+     */
+    public boolean usesMemory() {
+        return values.containsKey("memnodes") || remoteObjects() || !values.containsKey("storage");
+    }
+
+    /** The storage node of {@code storage=H:P}, or null when file I/O stays local. */
+    public HostPort storage() {
+        String v = values.get("storage");
+        if (v == null) {
+            if (values.containsKey("mount")) {
+                throw new IllegalArgumentException("mount= needs storage=H:P (the storage node the mounted paths live on)");
+            }
+            return null;
+        }
+        try {
+            return HostPort.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("storage=" + v + ": " + e.getMessage());
+        }
+    }
+
+    /** The path prefixes of {@code mount=} that live on the storage node; empty (the default) for every path. */
+    public List<String> mounts() {
+        List<String> prefixes = list("mount");
+        if (values.containsKey("mount") && prefixes.isEmpty()) {
+            throw new IllegalArgumentException("mount= names no path (give prefixes, or leave it out to mount every path)");
+        }
+        return prefixes;
+    }
+
+    /**
+     * The storage client's settings: the application id is {@code appid=}, else {@link #storageAppId}
+     * of the JVM's command, so that a run finds the files of the runs before it.
+     */
+    public StorageClient.Settings storageSettings(String secret, String javaCommand) {
+        String appId = values.containsKey("appid") ? values.get("appid") : storageAppId(javaCommand);
+        Duration timeout = values.containsKey("timeout") ? parseDuration(values.get("timeout")) : DEFAULT_STORAGE_TIMEOUT;
+        return StorageClient.Settings.of(secret, appId).withTimeout(timeout.toNanos(), Ticker.SYSTEM);
+    }
+
+    /**
+     * The default application id of the files: the main class ({@code com.example.Main}) or the jar's
+     * name without {@code .jar}, from {@code sun.java.command}; characters other than letters,
+     * digits, '.', '_' and '-' become '_'; {@code app} when the command is unknown.
+     */
+    static String storageAppId(String javaCommand) {
+        String first = javaCommand == null ? "" : javaCommand.trim().split("\\s+")[0];
+        if (first.endsWith(".jar")) {
+            first = first.substring(first.lastIndexOf('/') + 1, first.length() - 4);
+        } else {
+            first = first.substring(first.lastIndexOf('/') + 1);
+        }
+        String id = first.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (id.isEmpty()) {
+            return "app";
+        }
+        return id.length() > MAX_APP_ID ? id.substring(id.length() - MAX_APP_ID) : id;
     }
 
     /** True when {@code log=classes}: every class kept local is logged once with the reason. */
@@ -97,9 +168,6 @@ public final class AgentOptions {
         String memnodes = values.get("memnodes");
         if (memnodes == null) {
             throw new IllegalArgumentException("memnodes=H:P[,H:P...] is required (bin/legoj run starts local ones)");
-        }
-        if (values.containsKey("storage")) {
-            throw new IllegalArgumentException("storage= is not supported yet: remote file I/O lands with the storage node");
         }
         int replicas = Integer.parseInt(values.getOrDefault("replicas", "1"));
         if (replicas != 1) {

@@ -1,17 +1,18 @@
 package io.legoj.agent;
 
 import io.legoj.protocol.Auth;
+import io.legoj.protocol.HostPort;
 import io.legoj.protocol.NodeFailureException;
 import io.legoj.runtime.LegojRuntime;
 import io.legoj.runtime.Mmu;
-import io.legoj.runtime.RuntimeConfig;
+import io.legoj.runtime.files.RemoteFiles;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The agent proper, loaded from the bootstrap class path: connects the runtime to the memory nodes
- * before the application's {@code main} runs, installs the class rewriting, and prints the summary
- * at exit.
+ * and the storage node before the application's {@code main} runs, installs the class rewriting,
+ * and at exit sends the open files' buffered writes and prints the summary.
  */
 public final class AgentStart {
     /** Exit status when remote memory is lost and the application cannot go on. */
@@ -24,13 +25,21 @@ public final class AgentStart {
 
     /** Called by {@link LegojAgent} through the bootstrap class loader. */
     public static void start(String args, Instrumentation inst) {
-        LegojRuntime rt;
+        LegojRuntime rt = null;
+        RemoteFiles files = null;
         AgentOptions options;
         try {
             options = AgentOptions.parse(args);
             options.validate();
-            RuntimeConfig config = options.runtimeConfig(Auth.secretFromEnvironment(), defaultAppId());
-            rt = LegojRuntime.start(config);
+            String secret = Auth.secretFromEnvironment();
+            if (options.usesMemory()) {
+                rt = LegojRuntime.start(options.runtimeConfig(secret, defaultAppId()));
+            }
+            HostPort storage = options.storage();
+            if (storage != null) {
+                files = RemoteFiles.start(storage, options.storageSettings(secret, System.getProperty("sun.java.command")),
+                        options.mounts());
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             exit("error: " + e.getMessage(), 2);
             return;
@@ -38,12 +47,30 @@ public final class AgentStart {
             exit("error: cannot use " + e.getMessage(), 1);
             return;
         }
-        Mmu.install(rt);
-        rt.remote().onNodeFailure(e -> nodeFailed(e, rt));
-        if (options.remoteObjects()) {
-            inst.addTransformer(new LegojTransformer(options.classSelection(), options.logClasses(), System.err), false);
+        if (rt != null) {
+            LegojRuntime memory = rt;
+            Mmu.install(memory);
+            memory.remote().onNodeFailure(e -> nodeFailed(e, memory));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> printSummary(memory), "legoj-summary"));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> printSummary(rt), "legoj-summary"));
+        if (files != null) {
+            RemoteFiles.install(files);
+            RemoteFiles remoteFiles = files;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> filesAtExit(remoteFiles), "legoj-files"));
+        }
+        ClassRewriter.Features features = new ClassRewriter.Features(options.remoteObjects(), files != null);
+        if (features.objects() || features.files()) {
+            inst.addTransformer(new LegojTransformer(options.classSelection(), features, options.logClasses(), System.err),
+                    false);
+        }
+    }
+
+    /** Sends what open remote files hold back (the application may exit without closing them). */
+    private static void filesAtExit(RemoteFiles files) {
+        for (String failure : files.atExit()) {
+            System.err.println("[legoj] error: a write to the storage node was lost at exit: " + failure);
+        }
+        System.err.println("[legoj] files: " + files.summary());
     }
 
     private static void printSummary(LegojRuntime rt) {

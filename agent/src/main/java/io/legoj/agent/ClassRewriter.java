@@ -10,20 +10,55 @@ import org.objectweb.asm.ClassWriter;
  * so the writer never loads classes.
  */
 public final class ClassRewriter {
-    private final ClassSelection selection;
-
-    public ClassRewriter(ClassSelection selection) {
-        this.selection = selection;
+    /**
+     * Which rewrites apply: {@code objects} (fields in remote memory, with {@code objects=remote})
+     * and {@code files} (file I/O on the storage node, with {@code storage=}).
+     */
+    public record Features(boolean objects, boolean files) {
+        public static final Features OBJECTS = new Features(true, false);
     }
 
-    /** The rewritten class: {@code kinds} decides what {@code bytes} (an application class) becomes. */
+    private final ClassSelection selection;
+    private final Features features;
+
+    /** The object rewrites only. */
+    public ClassRewriter(ClassSelection selection) {
+        this(selection, Features.OBJECTS);
+    }
+
+    public ClassRewriter(ClassSelection selection, Features features) {
+        this.selection = selection;
+        this.features = features;
+    }
+
+    public Features features() {
+        return features;
+    }
+
+    /**
+     * The rewritten class: {@code kinds} decides what {@code bytes} (an application class) becomes;
+     * it is not consulted (and may be null) without the object rewrites.
+     */
     public byte[] rewrite(byte[] bytes, ClassKinds kinds) {
-        ClassFacts self = ClassFacts.read(bytes);
-        ClassKind kind = kinds.decide(self).kind();
-        boolean remote = kind != ClassKind.LOCAL;
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         ClassVisitor chain = writer;
+        if (features.objects()) {
+            chain = objectRewrites(chain, bytes, kinds);
+        }
+        if (features.files()) {
+            chain = new FileCallRewriter(chain);
+            chain = new FileStreamRewriter(chain);
+        }
+        reader.accept(chain, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    private ClassVisitor objectRewrites(ClassVisitor next, byte[] bytes, ClassKinds kinds) {
+        ClassFacts self = ClassFacts.read(bytes);
+        ClassKind kind = kinds.decide(self).kind();
+        boolean remote = kind != ClassKind.LOCAL;
+        ClassVisitor chain = next;
         if (kind == ClassKind.REMOTE_TOP) {
             chain = new RemoteHandleAdder(chain, self.declaresHashCode());
         }
@@ -37,7 +72,6 @@ public final class ClassRewriter {
         if (self.isRecord()) {
             chain = new RecordMethodsRewriter(chain);
         }
-        reader.accept(chain, ClassReader.EXPAND_FRAMES);
-        return writer.toByteArray();
+        return chain;
     }
 }

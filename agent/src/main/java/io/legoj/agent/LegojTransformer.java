@@ -21,9 +21,9 @@ final class LegojTransformer implements ClassFileTransformer {
     private final PrintStream log;
     private final Map<ClassLoader, ClassKinds> kinds = Collections.synchronizedMap(new WeakHashMap<>());
 
-    LegojTransformer(ClassSelection selection, boolean logClasses, PrintStream log) {
+    LegojTransformer(ClassSelection selection, ClassRewriter.Features features, boolean logClasses, PrintStream log) {
         this.selection = selection;
-        this.rewriter = new ClassRewriter(selection);
+        this.rewriter = new ClassRewriter(selection, features);
         this.logClasses = logClasses;
         this.log = log;
     }
@@ -36,9 +36,9 @@ final class LegojTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            ClassKinds k = kinds.computeIfAbsent(loader, this::kindsFor);
+            ClassKinds k = rewriter.features().objects() ? kinds.computeIfAbsent(loader, this::kindsFor) : null;
             byte[] out = rewriter.rewrite(bytes, k);
-            if (logClasses) {
+            if (logClasses && k != null) {
                 ClassKinds.Decision d = k.decide(ClassFacts.read(bytes));
                 if (d.kind() == ClassKind.LOCAL) {
                     log.println("[legoj] class " + className.replace('/', '.') + " kept local: " + d.reason());

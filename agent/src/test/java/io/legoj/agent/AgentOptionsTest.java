@@ -39,7 +39,9 @@ class AgentOptionsTest {
         assertMessage("not a size", () -> AgentOptions.parse("memnodes=h:1,cache=big").runtimeConfig("s", "a"));
         assertMessage("not a power of two", () -> AgentOptions.parse("memnodes=h:1,page=3000").runtimeConfig("s", "a"));
         assertMessage("not supported yet", () -> AgentOptions.parse("memnodes=h:1,replicas=2").runtimeConfig("s", "a"));
-        assertMessage("not supported yet", () -> AgentOptions.parse("memnodes=h:1,storage=h:2").runtimeConfig("s", "a"));
+        assertMessage("mount= needs storage=", () -> AgentOptions.parse("memnodes=h:1,mount=/data").validate());
+        assertMessage("names no path", () -> AgentOptions.parse("storage=h:1,mount=").validate());
+        assertMessage("storage=h", () -> AgentOptions.parse("storage=h").validate());
         assertMessage("not a duration", () -> AgentOptions.parse("memnodes=h:1,timeout=soon").runtimeConfig("s", "a"));
     }
 

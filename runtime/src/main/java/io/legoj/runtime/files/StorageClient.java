@@ -300,6 +300,11 @@ public final class StorageClient implements AutoCloseable {
         }
     }
 
+    /** The files opened through this client and not closed yet. */
+    List<RemoteFile> openFiles() {
+        return List.copyOf(open);
+    }
+
     // ---- used by RemoteFile
 
     NodeConnection connection() {
