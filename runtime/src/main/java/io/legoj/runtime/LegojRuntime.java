@@ -47,7 +47,7 @@ public final class LegojRuntime implements AutoCloseable {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
-        return new LegojRuntime(config, group, new RemoteMemory(conns, config.pageSize(), config.regionSize()));
+        return new LegojRuntime(config, group, new RemoteMemory(conns, config.pageSize(), config.regionSize(), config.replicas()));
     }
 
     public RuntimeConfig config() {

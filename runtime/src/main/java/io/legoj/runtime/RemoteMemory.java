@@ -13,53 +13,130 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The memory nodes of one application: the region table (which node holds which region, placed on
- * the least used node), the record of pages that have a remote copy, and the page requests.
+ * The memory nodes of one application: the region table (which nodes hold which region: a primary
+ * and, with replication, secondaries on other nodes, placed least used first), the record of pages
+ * that have a remote copy, and the page requests. Write-backs go to every replica of their region
+ * and count as done when all live replicas acknowledged; reads go to the primary. When a node fails,
+ * its regions continue on their other replicas (a read that was waiting on it is sent again to the
+ * new primary); only a region left without any replica loses data, and that is reported to
+ * {@link #onNodeFailure} listeners.
  */
 public final class RemoteMemory implements PageBackend, RegionSource, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RemoteMemory.class.getName());
+
     private final List<NodeConnection> nodes;
     private final int pageSize;
     private final int pageShift;
     private final long regionSize;
     private final int pagesPerRegionShift;
+    private final int replicas;
     private final long[] regionsOnNode;
+    private final boolean[] dead;
+    private final List<Consumer<NodeFailureException>> lossListeners = new CopyOnWriteArrayList<>();
     private volatile Region[] regions = new Region[0];
     /** Region 0 is never handed out, so that address 0 stays null. */
     private int nextRegion = 1;
 
     private static final class Region {
-        final int node;
+        final long base;
+        /** Live replicas, primary first; replaced whole when one fails. */
+        volatile int[] nodes;
         final long[] written;
 
-        Region(int node, int pages) {
-            this.node = node;
+        Region(long base, int[] nodes, int pages) {
+            this.base = base;
+            this.nodes = nodes;
             this.written = new long[(pages + 63) >>> 6];
         }
     }
 
     public RemoteMemory(List<NodeConnection> nodes, int pageSize, long regionSize) {
+        this(nodes, pageSize, regionSize, 1);
+    }
+
+    public RemoteMemory(List<NodeConnection> nodes, int pageSize, long regionSize, int replicas) {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("nodes: at least one memory node is needed");
         }
         if (Long.bitCount(regionSize) != 1 || regionSize < pageSize) {
             throw new IllegalArgumentException("regionSize must be a power of two of at least one page, got " + regionSize);
         }
+        if (replicas < 1 || replicas > nodes.size()) {
+            throw new IllegalArgumentException("replicas must be from 1 to the number of memnodes (" + nodes.size()
+                    + "), got " + replicas);
+        }
         this.nodes = List.copyOf(nodes);
         this.pageSize = pageSize;
         this.pageShift = Integer.numberOfTrailingZeros(pageSize);
         this.regionSize = regionSize;
         this.pagesPerRegionShift = Long.numberOfTrailingZeros(regionSize) - pageShift;
+        this.replicas = replicas;
         this.regionsOnNode = new long[nodes.size()];
+        this.dead = new boolean[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            int node = i;
+            this.nodes.get(i).onFailure(e -> nodeFailed(node, e));
+        }
     }
 
-    /** Tells {@code listener} when any node fails; there is no replica yet, so that is fatal. */
+    /** Tells {@code listener} when a node fails that held the last replica of some region: data is lost. */
     public void onNodeFailure(Consumer<NodeFailureException> listener) {
-        for (NodeConnection c : nodes) {
-            c.onFailure(listener);
+        lossListeners.add(listener);
+    }
+
+    /** Replicas a new region gets. */
+    public int replicas() {
+        return replicas;
+    }
+
+    /** Takes the failed node out of every region; a region left without a replica is lost. */
+    private void nodeFailed(int node, NodeFailureException cause) {
+        List<Long> lost = new ArrayList<>();
+        int continuing = 0;
+        synchronized (this) {
+            if (dead[node]) {
+                return;
+            }
+            dead[node] = true;
+            for (Region r : regions) {
+                if (r != null && contains(r.nodes, node)) {
+                    r.nodes = without(r.nodes, node);
+                    if (r.nodes.length == 0) {
+                        lost.add(r.base);
+                    } else {
+                        continuing++;
+                    }
+                }
+            }
         }
+        if (lost.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "[legoj] " + cause.getMessage() + "; " + continuing
+                    + " regions go on with their other replicas");
+            return;
+        }
+        NodeFailureException loss = replicas == 1 ? cause : new NodeFailureException(cause.node(), cause.getMessage()
+                .substring(cause.node().length() + 2) + "; it held the last replica of " + lost.size()
+                + " regions (first at 0x" + Long.toHexString(lost.isEmpty() ? 0 : lost.get(0)) + ")");
+        for (Consumer<NodeFailureException> l : lossListeners) {
+            l.accept(loss);
+        }
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] without(int[] a, int v) {
+        return java.util.Arrays.stream(a).filter(x -> x != v).toArray();
     }
 
     @Override
@@ -87,6 +164,7 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
         return r < rs.length ? rs[(int) r] : null;
     }
 
+    /** The region's primary: its first live replica. */
     @Override
     public int nodeOf(long vpn) {
         Region r = region(vpn);
@@ -94,7 +172,12 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
             throw new IllegalArgumentException("address 0x" + Long.toHexString(vpn << pageShift)
                     + " is not in any region of this application");
         }
-        return r.node;
+        int[] live = r.nodes;
+        if (live.length == 0) {
+            throw new LegojError("LegoJ remote memory: every replica of the region at 0x" + Long.toHexString(r.base)
+                    + " failed", null);
+        }
+        return live[0];
     }
 
     @Override
@@ -114,11 +197,98 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
         r.written[p >>> 6] |= 1L << p;
     }
 
+    /**
+     * Writes go to {@code node} (the primary of every page written) and to the other replicas of
+     * each page's region; reads go to {@code node}, or to the next primary if {@code node} fails
+     * first. Completes when every live replica has the writes and the reads are in.
+     */
     @Override
     public CompletableFuture<PageData> exchange(int node, long[] writeVpns, ByteBuf writeData, long[] readVpns) {
+        List<CompletableFuture<Void>> copies = writeVpns.length == 0 || replicas == 1 ? List.of()
+                : sendToSecondaries(node, writeVpns, writeData);
+        CompletableFuture<PageData> primary = send(node, writeVpns, writeData, readVpns)
+                .handle((d, e) -> d != null ? CompletableFuture.completedFuture(d) : failedOver(node, e, readVpns))
+                .thenCompose(f -> f);
+        if (copies.isEmpty()) {
+            return primary;
+        }
+        return CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new)).thenCompose(x -> primary);
+    }
+
+    private CompletableFuture<PageData> send(int node, long[] writeVpns, ByteBuf writeData, long[] readVpns) {
         NodeConnection c = nodes.get(node);
         PageBatch batch = new PageBatch(c.nextRequestId(), pageSize, addresses(writeVpns), writeData, addresses(readVpns));
         return c.send(batch).thenApply(m -> (PageData) m);
+    }
+
+    /**
+     * After {@code node} failed: its writes are on the other replicas (or lost, which
+     * {@link #nodeFailed} reports), and its reads are asked of the new primary.
+     */
+    private CompletableFuture<PageData> failedOver(int node, Throwable e, long[] readVpns) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (!(cause instanceof NodeFailureException) || replicas == 1) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        if (readVpns.length == 0) {
+            return CompletableFuture.completedFuture(new PageData(0, pageSize, new boolean[0],
+                    io.netty.buffer.Unpooled.EMPTY_BUFFER));
+        }
+        int next;
+        try {
+            next = nodeOf(readVpns[0]);
+        } catch (LegojError lost) {
+            return CompletableFuture.failedFuture(lost);
+        }
+        return next == node ? CompletableFuture.failedFuture(cause) : send(next, new long[0], null, readVpns)
+                .handle((d, e2) -> d != null ? CompletableFuture.completedFuture(d) : failedOver(next, e2, readVpns))
+                .thenCompose(f -> f);
+    }
+
+    /** Copies of the written pages for each other replica of their regions; a failed replica only drops out. */
+    private List<CompletableFuture<Void>> sendToSecondaries(int primary, long[] writeVpns, ByteBuf writeData) {
+        java.util.Map<Integer, List<Integer>> pagesByNode = new java.util.TreeMap<>();
+        for (int i = 0; i < writeVpns.length; i++) {
+            for (int n : region(writeVpns[i]).nodes) {
+                if (n != primary) {
+                    pagesByNode.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        List<CompletableFuture<Void>> copies = new ArrayList<>();
+        for (var entry : pagesByNode.entrySet()) {
+            List<Integer> pages = entry.getValue();
+            long[] vpns = new long[pages.size()];
+            ByteBuf copy = io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(pages.size() * pageSize);
+            for (int k = 0; k < vpns.length; k++) {
+                int i = pages.get(k);
+                vpns[k] = writeVpns[i];
+                copy.writeBytes(writeData, writeData.readerIndex() + i * pageSize, pageSize);
+            }
+            int node = entry.getKey();
+            copies.add(send(node, vpns, copy, new long[0]).handle((d, e) -> {
+                if (d != null) {
+                    d.release();
+                } else {
+                    dropReplica(node, vpns, e);
+                }
+                return null;
+            }));
+        }
+        return copies;
+    }
+
+    /** A secondary that could not take a write (full, or failing) no longer counts as a replica of those regions. */
+    private void dropReplica(int node, long[] vpns, Throwable e) {
+        synchronized (this) {
+            for (long v : vpns) {
+                Region r = region(v);
+                if (contains(r.nodes, node) && r.nodes.length > 1) {
+                    r.nodes = without(r.nodes, node);
+                }
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, "[legoj] " + nodes.get(node).node() + " dropped as a replica: " + e);
     }
 
     private long[] addresses(long[] vpns) {
@@ -130,8 +300,9 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
     }
 
     /**
-     * Allocates adjacent regions, each on the least used node that accepts it. When no node has
-     * room, throws an {@link OutOfMemoryError} that names every node and its answer.
+     * Allocates adjacent regions, each on the least used live nodes that accept it, one replica per
+     * node. When no node has room, throws an {@link OutOfMemoryError} that names every node and its
+     * answer.
      */
     @Override
     public synchronized long allocateRegions(int count) {
@@ -139,36 +310,58 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
         Region[] grown = Arrays.copyOf(regions, (int) first + count);
         for (int k = 0; k < count; k++) {
             long base = (first + k) * regionSize;
-            grown[(int) first + k] = new Region(placeRegion(base), 1 << pagesPerRegionShift);
+            grown[(int) first + k] = new Region(base, placeRegion(base), 1 << pagesPerRegionShift);
         }
         regions = grown;
         nextRegion += count;
         return first * regionSize;
     }
 
-    private int placeRegion(long base) {
+    private int[] placeRegion(long base) {
         List<String> refusals = new ArrayList<>();
         Integer[] order = new Integer[nodes.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Long.compare(regionsOnNode[a], regionsOnNode[b]));
+        List<Integer> chosen = new ArrayList<>();
         for (int node : order) {
+            if (chosen.size() == replicas) {
+                break;
+            }
+            if (dead[node]) {
+                refusals.add(nodes.get(node).node() + " failed");
+                continue;
+            }
             NodeConnection c = nodes.get(node);
             try {
                 Message ok = c.call(new RegionAlloc(c.nextRequestId(), base, regionSize));
                 ok.release();
                 regionsOnNode[node]++;
-                return node;
+                chosen.add(node);
             } catch (RemoteException e) {
                 if (e.code() != ErrorCode.FULL) {
                     throw new IllegalStateException("region allocation refused by " + e.getMessage(), e);
                 }
                 refusals.add(e.getMessage());
+            } catch (NodeFailureException e) {
+                refusals.add(e.getMessage());
             }
         }
-        throw new OutOfMemoryError("LegoJ remote memory: no memnode has room for another region: "
-                + String.join("; ", refusals));
+        if (chosen.isEmpty()) {
+            throw new OutOfMemoryError("LegoJ remote memory: no memnode has room for another region: "
+                    + String.join("; ", refusals));
+        }
+        if (chosen.size() < replicas) {
+            LOG.log(System.Logger.Level.WARNING, "[legoj] region at 0x" + Long.toHexString(base) + " has "
+                    + chosen.size() + " of " + replicas + " replicas: " + String.join("; ", refusals));
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The live replicas of the region holding {@code vpn}, primary first (for tests and statistics). */
+    public int[] replicasOf(long vpn) {
+        return region(vpn).nodes.clone();
     }
 
     @Override

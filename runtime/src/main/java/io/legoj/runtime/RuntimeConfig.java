@@ -17,9 +17,10 @@ import java.util.List;
  * @param readAheadMax most pages read ahead of a sequential fault
  * @param evictBatch   frames evicted (and written back) together
  * @param timeout      time a node may take to answer before it counts as failed
+ * @param replicas     copies of each region, each on another memnode
  */
 public record RuntimeConfig(List<HostPort> memnodes, String appId, String secret, int pageSize, long cacheBytes,
-        long regionSize, int tlbEntries, int readAheadMax, int evictBatch, Duration timeout) {
+        long regionSize, int tlbEntries, int readAheadMax, int evictBatch, Duration timeout, int replicas) {
     /** 16 KiB: the best of 4, 16 and 64 KiB over a sequential and a random workload (docs/BENCHMARKS.md). */
     public static final int DEFAULT_PAGE_SIZE = 16384;
     public static final long DEFAULT_CACHE = 64L << 20;
@@ -42,22 +43,31 @@ public record RuntimeConfig(List<HostPort> memnodes, String appId, String secret
         if (Long.bitCount(regionSize) != 1 || regionSize < pageSize) {
             throw new IllegalArgumentException("region: " + regionSize + " is not a power of two of at least a page");
         }
+        if (replicas < 1 || replicas > memnodes.size()) {
+            throw new IllegalArgumentException("replicas: " + replicas + " must be from 1 to the number of memnodes ("
+                    + memnodes.size() + ")");
+        }
     }
 
     /** Defaults for everything but where the nodes are and who we are. */
     public static RuntimeConfig defaults(List<HostPort> memnodes, String appId, String secret) {
         return new RuntimeConfig(memnodes, appId, secret, DEFAULT_PAGE_SIZE, DEFAULT_CACHE, DEFAULT_REGION, 0, 32, 16,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), 1);
     }
 
     public RuntimeConfig withCache(long bytes, int page) {
         return new RuntimeConfig(memnodes, appId, secret, page, bytes, regionSize, tlbEntries, readAheadMax, evictBatch,
-                timeout);
+                timeout, replicas);
     }
 
     public RuntimeConfig withTimeout(Duration t) {
         return new RuntimeConfig(memnodes, appId, secret, pageSize, cacheBytes, regionSize, tlbEntries, readAheadMax,
-                evictBatch, t);
+                evictBatch, t, replicas);
+    }
+
+    public RuntimeConfig withReplicas(int n) {
+        return new RuntimeConfig(memnodes, appId, secret, pageSize, cacheBytes, regionSize, tlbEntries, readAheadMax,
+                evictBatch, timeout, n);
     }
 
     public int frames() {

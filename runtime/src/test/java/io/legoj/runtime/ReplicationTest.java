@@ -1,0 +1,110 @@
+package io.legoj.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.legoj.memnode.MemNode;
+import io.legoj.memnode.MemNodeConfig;
+import io.legoj.protocol.HostPort;
+import io.legoj.protocol.NodeFailureException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Regions on two memnodes each: a node may fail while the application goes on with the same data. */
+class ReplicationTest {
+    private static final String SECRET = "replication-secret";
+    private static final int PAGE = 4096;
+    private final List<MemNode> nodes = new ArrayList<>();
+
+    private List<HostPort> start(int count) {
+        List<HostPort> addrs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            MemNode n = new MemNode(MemNodeConfig.of(256L << 20, SECRET));
+            addrs.add(new HostPort("127.0.0.1", n.start()));
+            nodes.add(n);
+        }
+        return addrs;
+    }
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(MemNode::close);
+    }
+
+    private static RuntimeConfig config(List<HostPort> addrs, int replicas) {
+        return RuntimeConfig.defaults(addrs, "app-" + System.nanoTime(), SECRET).withCache(32 * PAGE, PAGE)
+                .withReplicas(replicas);
+    }
+
+    private static long value(long page, int round) {
+        return page * 1_000_003L + round;
+    }
+
+    private static void writeAll(LegojRuntime rt, long base, int pages, int round) {
+        for (long p = 0; p < pages; p++) {
+            rt.cache().tlb().putLong(base + p * PAGE + 8 * (p % 500), value(p, round));
+        }
+    }
+
+    private static void checkAll(LegojRuntime rt, long base, int pages, int round) {
+        for (long p = 0; p < pages; p++) {
+            assertEquals(value(p, round), rt.cache().tlb().getLong(base + p * PAGE + 8 * (p % 500)), "page " + p);
+        }
+    }
+
+    @Test
+    void everyRegionHasReplicasOnDistinctNodes() {
+        try (LegojRuntime rt = LegojRuntime.start(config(start(3), 2))) {
+            for (int i = 0; i < 6; i++) {
+                long base = rt.remote().allocateRegions(1);
+                int[] replicas = rt.remote().replicasOf(base / PAGE);
+                assertEquals(2, replicas.length);
+                assertNotEquals(replicas[0], replicas[1]);
+            }
+        }
+    }
+
+    @Test
+    void theApplicationGoesOnWhenAReplicaFails() {
+        List<HostPort> addrs = start(3);
+        try (LegojRuntime rt = LegojRuntime.start(config(addrs, 2))) {
+            AtomicReference<NodeFailureException> lost = new AtomicReference<>();
+            rt.remote().onNodeFailure(lost::set);
+            int pages = 600;
+            long base = rt.heap().allocate((long) pages * PAGE);
+            writeAll(rt, base, pages, 1);
+            checkAll(rt, base, pages, 1);
+            int primary = rt.remote().nodeOf(base / PAGE);
+            nodes.get(primary).close();
+            checkAll(rt, base, pages, 1);
+            writeAll(rt, base, pages, 2);
+            checkAll(rt, base, pages, 2);
+            assertNull(lost.get());
+            assertNull(rt.cache().failure());
+            assertNotEquals(primary, rt.remote().nodeOf(base / PAGE));
+            assertEquals(1, rt.remote().replicasOf(base / PAGE).length);
+        }
+    }
+
+    @Test
+    void losingEveryReplicaIsAClearErrorNamingTheNode() {
+        List<HostPort> addrs = start(2);
+        try (LegojRuntime rt = LegojRuntime.start(config(addrs, 2))) {
+            int pages = 200;
+            long base = rt.heap().allocate((long) pages * PAGE);
+            writeAll(rt, base, pages, 1);
+            nodes.get(0).close();
+            checkAll(rt, base, pages, 1);
+            nodes.get(1).close();
+            LegojError e = assertThrows(LegojError.class, () -> checkAll(rt, base, pages, 1));
+            assertTrue(e.getMessage().contains("memnode " + addrs.get(1)) && e.getMessage().contains("last replica"),
+                    e.getMessage());
+        }
+    }
+}
