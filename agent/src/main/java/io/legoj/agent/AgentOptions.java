@@ -169,10 +169,11 @@ public final class AgentOptions {
         if (memnodes == null) {
             throw new IllegalArgumentException("memnodes=H:P[,H:P...] is required (bin/legoj run starts local ones)");
         }
-        int replicas = Integer.parseInt(values.getOrDefault("replicas", "1"));
-        if (replicas != 1) {
-            throw new IllegalArgumentException("replicas=" + replicas + " is not supported yet: replication lands with "
-                    + "failure independence; use replicas=1");
+        int replicas;
+        try {
+            replicas = Integer.parseInt(values.getOrDefault("replicas", "1"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("replicas=" + values.get("replicas") + " is not a number");
         }
         List<HostPort> nodes = HostPort.parseList(memnodes);
         RuntimeConfig d = RuntimeConfig.defaults(nodes, values.getOrDefault("appid", defaultAppId), secret);
@@ -184,7 +185,7 @@ public final class AgentOptions {
         long region = values.containsKey("region") ? Sizes.parse(values.get("region")) : d.regionSize();
         Duration timeout = values.containsKey("timeout") ? parseDuration(values.get("timeout")) : d.timeout();
         return new RuntimeConfig(nodes, d.appId(), secret, (int) page, cache, region, d.tlbEntries(), d.readAheadMax(),
-                d.evictBatch(), timeout);
+                d.evictBatch(), timeout, replicas);
     }
 
     static Duration parseDuration(String s) {

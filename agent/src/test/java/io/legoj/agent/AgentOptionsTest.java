@@ -38,7 +38,9 @@ class AgentOptionsTest {
         assertMessage("memnodes=", () -> AgentOptions.parse("cache=1m").runtimeConfig("s", "a"));
         assertMessage("not a size", () -> AgentOptions.parse("memnodes=h:1,cache=big").runtimeConfig("s", "a"));
         assertMessage("not a power of two", () -> AgentOptions.parse("memnodes=h:1,page=3000").runtimeConfig("s", "a"));
-        assertMessage("not supported yet", () -> AgentOptions.parse("memnodes=h:1,replicas=2").runtimeConfig("s", "a"));
+        assertMessage("replicas: 2 must be from 1 to the number of memnodes (1)",
+                () -> AgentOptions.parse("memnodes=h:1,replicas=2").runtimeConfig("s", "a"));
+        assertMessage("is not a number", () -> AgentOptions.parse("memnodes=h:1,replicas=two").runtimeConfig("s", "a"));
         assertMessage("mount= needs storage=", () -> AgentOptions.parse("memnodes=h:1,mount=/data").validate());
         assertMessage("names no path", () -> AgentOptions.parse("storage=h:1,mount=").validate());
         assertMessage("storage=h", () -> AgentOptions.parse("storage=h").validate());
