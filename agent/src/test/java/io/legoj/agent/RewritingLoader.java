@@ -20,10 +20,14 @@ final class RewritingLoader extends ClassLoader {
     final List<String> rewritten = new ArrayList<>();
 
     RewritingLoader(String packagePrefix) {
+        this(packagePrefix, ClassRewriter.Features.OBJECTS);
+    }
+
+    RewritingLoader(String packagePrefix, ClassRewriter.Features features) {
         super(RewritingLoader.class.getClassLoader());
         this.prefix = packagePrefix;
         ClassSelection selection = ClassSelection.defaults();
-        this.rewriter = new ClassRewriter(selection);
+        this.rewriter = new ClassRewriter(selection, features);
         Function<String, ClassFacts> facts = name -> {
             byte[] b = bytes(name);
             return b == null ? null : ClassFacts.read(b);

@@ -242,10 +242,10 @@ final class LegojFileSystemProvider extends FileSystemProvider {
     /** A copy where one side (or both) is on the storage node: attributes are not copied. */
     private void copyAcross(Path source, Path target, boolean replace) throws IOException {
         BasicFileAttributes a = readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (isSameFile(source, target)) {
-            return;
-        }
         if (exists(target)) {
+            if (isSameFile(source, target)) {
+                return;
+            }
             if (!replace) {
                 throw new FileAlreadyExistsException(target.toString());
             }
