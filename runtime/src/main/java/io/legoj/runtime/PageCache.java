@@ -215,7 +215,7 @@ public final class PageCache implements AutoCloseable {
             e = new OutOfMemoryError("LegoJ remote memory: " + re.getMessage());
         } else {
             e = new LegojError("LegoJ remote memory failed: " + cause.getMessage()
-                    + " (no replica holds this application's pages)", cause);
+                    + " (it held the last replica of some of this application's pages)", cause);
         }
         failure = e;
         for (int f = 0; f < frames.count; f++) {

@@ -37,15 +37,29 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
     private final long[] regionsOnNode;
     private final boolean[] dead;
     private final List<Consumer<NodeFailureException>> lossListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Orders write-backs against the copies that fill a new replica: both are sent holding it, so a
+     * copy never lands on the new node after a newer write-back of the same page.
+     */
+    private final Object copyLock = new Object();
+    private final Thread rereplicator;
+    private volatile boolean closed;
     private volatile Region[] regions = new Region[0];
     /** Region 0 is never handed out, so that address 0 stays null. */
     private int nextRegion = 1;
 
     private static final class Region {
         final long base;
-        /** Live replicas, primary first; replaced whole when one fails. */
+        /** Live replicas, primary first; replaced whole when one fails or one is added. */
         volatile int[] nodes;
         final long[] written;
+        /**
+         * While a new replica is being filled: the pages written back since it joined. The copy must
+         * not overwrite those with older bytes. Guarded by the region's monitor.
+         */
+        long[] fresh;
+        /** Why the last replica went, once none is left. */
+        volatile String lostBecause;
 
         Region(long base, int[] nodes, int pages) {
             this.base = base;
@@ -81,6 +95,11 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
             int node = i;
             this.nodes.get(i).onFailure(e -> nodeFailed(node, e));
         }
+        this.rereplicator = new Thread(this::rereplicate, "legoj-rereplication");
+        this.rereplicator.setDaemon(true);
+        if (replicas > 1) {
+            this.rereplicator.start();
+        }
     }
 
     /** Tells {@code listener} when a node fails that held the last replica of some region: data is lost. */
@@ -106,6 +125,7 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
                 if (r != null && contains(r.nodes, node)) {
                     r.nodes = without(r.nodes, node);
                     if (r.nodes.length == 0) {
+                        r.lostBecause = cause.getMessage();
                         lost.add(r.base);
                     } else {
                         continuing++;
@@ -116,6 +136,9 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
         if (lost.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "[legoj] " + cause.getMessage() + "; " + continuing
                     + " regions go on with their other replicas");
+            synchronized (this) {
+                notifyAll();
+            }
             return;
         }
         NodeFailureException loss = replicas == 1 ? cause : new NodeFailureException(cause.node(), cause.getMessage()
@@ -174,8 +197,8 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
         }
         int[] live = r.nodes;
         if (live.length == 0) {
-            throw new LegojError("LegoJ remote memory: every replica of the region at 0x" + Long.toHexString(r.base)
-                    + " failed", null);
+            throw new LegojError("LegoJ remote memory: the region at 0x" + Long.toHexString(r.base)
+                    + " lost its last replica: " + r.lostBecause, null);
         }
         return live[0];
     }
@@ -204,6 +227,24 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
      */
     @Override
     public CompletableFuture<PageData> exchange(int node, long[] writeVpns, ByteBuf writeData, long[] readVpns) {
+        synchronized (copyLock) {
+            markFresh(writeVpns);
+            return exchangeLocked(node, writeVpns, writeData, readVpns);
+        }
+    }
+
+    /** Records pages written back while a region gets a new replica (see {@link Region#fresh}). */
+    private void markFresh(long[] writeVpns) {
+        for (long v : writeVpns) {
+            Region r = region(v);
+            if (r.fresh != null) {
+                int p = (int) (v & ((1L << pagesPerRegionShift) - 1));
+                r.fresh[p >>> 6] |= 1L << p;
+            }
+        }
+    }
+
+    private CompletableFuture<PageData> exchangeLocked(int node, long[] writeVpns, ByteBuf writeData, long[] readVpns) {
         List<CompletableFuture<Void>> copies = writeVpns.length == 0 || replicas == 1 ? List.of()
                 : sendToSecondaries(node, writeVpns, writeData);
         CompletableFuture<PageData> primary = send(node, writeVpns, writeData, readVpns)
@@ -359,6 +400,136 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
         return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * Background: gives every region that has fewer live replicas than wanted a new one on another
+     * live node, and copies its pages there from the primary. Woken by node failures.
+     */
+    private void rereplicate() {
+        while (!closed) {
+            Region r = underReplicated();
+            if (r == null) {
+                synchronized (this) {
+                    try {
+                        wait(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            try {
+                addReplica(r);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                LOG.log(System.Logger.Level.WARNING, "[legoj] region at 0x" + Long.toHexString(r.base)
+                        + " stays with " + r.nodes.length + " of " + replicas + " replicas: " + e.getMessage());
+                synchronized (this) {
+                    try {
+                        wait(1000);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A region below its replica count that some live node outside it could take, or null. */
+    private synchronized Region underReplicated() {
+        for (Region r : regions) {
+            if (r != null && r.nodes.length > 0 && r.nodes.length < replicas && candidate(r) >= 0) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The least used live node that is not a replica of {@code r}, or -1. */
+    private synchronized int candidate(Region r) {
+        int best = -1;
+        for (int n = 0; n < nodes.size(); n++) {
+            if (!dead[n] && !contains(r.nodes, n) && (best < 0 || regionsOnNode[n] < regionsOnNode[best])) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    private void addReplica(Region r) {
+        int target = candidate(r);
+        NodeConnection c = nodes.get(target);
+        c.call(new RegionAlloc(c.nextRequestId(), r.base, regionSize)).release();
+        int pages = 1 << pagesPerRegionShift;
+        synchronized (copyLock) {
+            r.fresh = new long[r.written.length];
+            synchronized (this) {
+                regionsOnNode[target]++;
+                r.nodes = java.util.stream.IntStream.concat(java.util.Arrays.stream(r.nodes),
+                        java.util.stream.IntStream.of(target)).toArray();
+            }
+        }
+        try {
+            long first = r.base >>> pageShift;
+            List<Long> batch = new ArrayList<>();
+            for (int p = 0; p < pages; p++) {
+                if ((r.written[p >>> 6] & (1L << p)) != 0) {
+                    batch.add(first + p);
+                }
+                if (batch.size() == 64 || p == pages - 1 && !batch.isEmpty()) {
+                    copy(r, target, batch.stream().mapToLong(Long::longValue).toArray());
+                    batch.clear();
+                }
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                r.nodes = without(r.nodes, target);
+            }
+            throw e;
+        } finally {
+            synchronized (copyLock) {
+                r.fresh = null;
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "[legoj] region at 0x" + Long.toHexString(r.base) + " has a new replica on "
+                + c.node());
+    }
+
+    /**
+     * Reads pages from the region's primary, then writes to {@code target} those not written back
+     * since it joined; the write is sent holding {@link #copyLock} and awaited after.
+     */
+    private void copy(Region r, int target, long[] vpns) {
+        PageData d = send(r.nodes[0], new long[0], null, vpns).join();
+        CompletableFuture<PageData> written;
+        try {
+            synchronized (copyLock) {
+                List<Integer> keep = new ArrayList<>();
+                int at = d.data().readerIndex();
+                int[] offsets = new int[vpns.length];
+                for (int i = 0; i < vpns.length; i++) {
+                    offsets[i] = d.present(i) ? at : -1;
+                    at += d.present(i) ? pageSize : 0;
+                    int p = (int) (vpns[i] & ((1L << pagesPerRegionShift) - 1));
+                    if (d.present(i) && (r.fresh[p >>> 6] & (1L << p)) == 0) {
+                        keep.add(i);
+                    }
+                }
+                if (keep.isEmpty()) {
+                    return;
+                }
+                long[] out = new long[keep.size()];
+                ByteBuf bytes = io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(keep.size() * pageSize);
+                for (int k = 0; k < out.length; k++) {
+                    out[k] = vpns[keep.get(k)];
+                    bytes.writeBytes(d.data(), offsets[keep.get(k)], pageSize);
+                }
+                written = send(target, out, bytes, new long[0]);
+            }
+        } finally {
+            d.release();
+        }
+        written.join().release();
+    }
+
     /** The live replicas of the region holding {@code vpn}, primary first (for tests and statistics). */
     public int[] replicasOf(long vpn) {
         return region(vpn).nodes.clone();
@@ -366,6 +537,8 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
 
     @Override
     public void close() {
+        closed = true;
+        rereplicator.interrupt();
         for (NodeConnection c : nodes) {
             c.close();
         }

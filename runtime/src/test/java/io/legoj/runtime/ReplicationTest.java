@@ -88,7 +88,31 @@ class ReplicationTest {
             assertNull(lost.get());
             assertNull(rt.cache().failure());
             assertNotEquals(primary, rt.remote().nodeOf(base / PAGE));
-            assertEquals(1, rt.remote().replicasOf(base / PAGE).length);
+            for (int n : rt.remote().replicasOf(base / PAGE)) {
+                assertNotEquals(primary, n);
+            }
+        }
+    }
+
+    @Test
+    void lostReplicasAreMadeAgainElsewhereSoASecondFailureLosesNothing() throws InterruptedException {
+        List<HostPort> addrs = start(3);
+        try (LegojRuntime rt = LegojRuntime.start(config(addrs, 2))) {
+            int pages = 600;
+            long base = rt.heap().allocate((long) pages * PAGE);
+            writeAll(rt, base, pages, 1);
+            int first = rt.remote().nodeOf(base / PAGE);
+            nodes.get(first).close();
+            writeAll(rt, base, pages, 2);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (rt.remote().replicasOf(base / PAGE).length < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            int[] now = rt.remote().replicasOf(base / PAGE);
+            assertEquals(2, now.length, "re-replicated within the deadline");
+            nodes.get(now[0]).close();
+            checkAll(rt, base, pages, 2);
+            assertNull(rt.cache().failure());
         }
     }
 
@@ -105,6 +129,24 @@ class ReplicationTest {
             LegojError e = assertThrows(LegojError.class, () -> checkAll(rt, base, pages, 1));
             assertTrue(e.getMessage().contains("memnode " + addrs.get(1)) && e.getMessage().contains("last replica"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void withOneReplicaANodeFailureLosesItsRegions() {
+        List<HostPort> addrs = start(2);
+        try (LegojRuntime rt = LegojRuntime.start(config(addrs, 1))) {
+            AtomicReference<NodeFailureException> lost = new AtomicReference<>();
+            rt.remote().onNodeFailure(lost::set);
+            long base = rt.heap().allocate(200L * PAGE);
+            writeAll(rt, base, 200, 1);
+            int holder = rt.remote().nodeOf(base / PAGE);
+            nodes.get(1 - holder).close();
+            checkAll(rt, base, 200, 1);
+            assertNull(lost.get(), "the node without regions took nothing with it");
+            nodes.get(holder).close();
+            assertThrows(LegojError.class, () -> checkAll(rt, base, 200, 1));
+            assertTrue(lost.get().getMessage().contains("memnode " + addrs.get(holder)));
         }
     }
 }
