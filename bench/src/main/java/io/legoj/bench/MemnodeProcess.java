@@ -38,7 +38,7 @@ final class MemnodeProcess implements Memnode {
             "-Dchronicle.analytics.disable=true",
             "-Dchronicle.announcer.disable=true");
 
-    private final Process process;
+    final Process process;
     private final HostPort address;
     private final String secret;
     private final String how;

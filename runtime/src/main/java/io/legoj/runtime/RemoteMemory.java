@@ -299,12 +299,19 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
         List<CompletableFuture<Void>> copies = new ArrayList<>();
         for (var entry : pagesByNode.entrySet()) {
             List<Integer> pages = entry.getValue();
-            long[] vpns = new long[pages.size()];
-            ByteBuf copy = io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(pages.size() * pageSize);
-            for (int k = 0; k < vpns.length; k++) {
-                int i = pages.get(k);
-                vpns[k] = writeVpns[i];
-                copy.writeBytes(writeData, writeData.readerIndex() + i * pageSize, pageSize);
+            long[] vpns;
+            ByteBuf copy;
+            if (pages.size() == writeVpns.length) {
+                vpns = writeVpns;
+                copy = writeData.retainedDuplicate();
+            } else {
+                vpns = new long[pages.size()];
+                copy = io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(pages.size() * pageSize);
+                for (int k = 0; k < vpns.length; k++) {
+                    int i = pages.get(k);
+                    vpns[k] = writeVpns[i];
+                    copy.writeBytes(writeData, writeData.readerIndex() + i * pageSize, pageSize);
+                }
             }
             int node = entry.getKey();
             copies.add(send(node, vpns, copy, new long[0]).handle((d, e) -> {
@@ -319,8 +326,15 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
         return copies;
     }
 
-    /** A secondary that could not take a write (full, or failing) no longer counts as a replica of those regions. */
+    /**
+     * A secondary that refused a write (full, say) no longer counts as a replica of those regions; a
+     * failed node is {@link #nodeFailed}'s business.
+     */
     private void dropReplica(int node, long[] vpns, Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof NodeFailureException) {
+            return;
+        }
         synchronized (this) {
             for (long v : vpns) {
                 Region r = region(v);
@@ -329,7 +343,7 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
                 }
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "[legoj] " + nodes.get(node).node() + " dropped as a replica: " + e);
+        LOG.log(System.Logger.Level.WARNING, "[legoj] " + nodes.get(node).node() + " dropped as a replica: " + cause);
     }
 
     private long[] addresses(long[] vpns) {
