@@ -38,8 +38,13 @@ final class Jvm {
         return command(List.of("-Dlegoj.home=" + home, "-cp", classpath, Legoj.class.getName(), "memnode"));
     }
 
-    /** The command of a storagenode child: this CLI's {@code storagenode} subcommand on the given class path. */
+    /**
+     * The command of a local storagenode child: this CLI's {@code storagenode} subcommand on the given
+     * class path, which logs only warnings and errors ({@link StoragenodeCommand#EMBEDDED}: the run
+     * reports its address itself).
+     */
     static List<String> storagenodeCommand(String classpath, Path home) {
-        return command(List.of("-Dlegoj.home=" + home, "-cp", classpath, Legoj.class.getName(), "storagenode"));
+        return command(List.of("-Dlegoj.home=" + home, "-D" + StoragenodeCommand.EMBEDDED + "=true", "-cp", classpath,
+                Legoj.class.getName(), "storagenode"));
     }
 }

@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code legoj run [options] -- <java args>}: starts the application under the agent, with local
- * memnodes unless {@code --memnodes} names running ones, and exits with the application's exit code.
+ * memnodes unless {@code --memnodes} names running ones and a local storagenode unless
+ * {@code --storage} names a running one, and exits with the application's exit code.
  */
 @Command(name = "run", sortOptions = false, customSynopsis = "legoj run [OPTIONS] -- <java args>...",
-        description = {"Run a Java application with its heap on memory nodes.",
-            "Without --memnodes, local memnodes are started for the run and stopped after it.",
+        description = {"Run a Java application with its heap on memory nodes and its files on a storage node.",
+            "Without --memnodes, local memnodes are started for the run and stopped after it;",
+            "without --storage, a local storagenode (its files are removed after the run).",
             "Java options such as -Xmx and the class path go after --."})
 final class RunCommand implements Callable<Integer> {
     /** The agent's default page size (RuntimeConfig.DEFAULT_PAGE_SIZE). */
@@ -114,11 +116,10 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Whether {@code run} without {@code --storage} starts a local storagenode for the application's
-     * files ({@link LocalCluster#startStorage}). Off until the agent redirects file I/O: today it
-     * refuses {@code storage=}.
+     * files ({@link LocalCluster#startStorage}, on a temporary data directory removed after the run).
      */
     boolean startsLocalStorage() {
-        return false;
+        return true;
     }
 
     private int launch(Optional<Path> agent, List<HostPort> nodes, HostPort files, String secret) {

@@ -56,6 +56,7 @@ final class StoragenodeCommand implements Callable<Integer> {
         }
         String secret = context.requireSecret("a storagenode");
         quietChronicle();
+        quietIfEmbedded();
         StorageNode node = open(StorageNodeConfig.of(dir.toAbsolutePath(), secret).withHost(host).withPort(port));
         CountDownLatch stopped = new CountDownLatch(1);
         Processes.onShutdown("legoj-storagenode-stop", () -> {
@@ -75,6 +76,18 @@ final class StoragenodeCommand implements Callable<Integer> {
             return new StorageNode(config);
         } catch (UncheckedIOException e) {
             throw new CliException(CliException.FAILURE, e.getMessage() + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /** A node started by {@code run} for one application logs warnings and errors only. */
+    static final String EMBEDDED = "legoj.storagenode.embedded";
+    /** Held: the logging framework keeps its loggers (and their levels) only while someone does. */
+    private static java.util.logging.Logger nodeLogger;
+
+    private static void quietIfEmbedded() {
+        if (Boolean.getBoolean(EMBEDDED)) {
+            nodeLogger = java.util.logging.Logger.getLogger("io.legoj.storagenode");
+            nodeLogger.setLevel(java.util.logging.Level.WARNING);
         }
     }
 

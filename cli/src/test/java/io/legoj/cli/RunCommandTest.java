@@ -30,6 +30,7 @@ class RunCommandTest {
     private static final String CP = System.getProperty("java.class.path");
     private static final byte[] INPUT = "h\u00e9llo\n\u0000\u00ff no newline".getBytes(StandardCharsets.UTF_8);
     private static final Pattern LOCAL = Pattern.compile("\\[legoj] local memnodes (\\S+), (\\S+) \\(32m each\\)");
+    private static final Pattern STORAGE = Pattern.compile("\\[legoj] local storagenode (\\S+)");
 
     @TempDir
     Path dir;
@@ -81,6 +82,12 @@ class RunCommandTest {
         return List.of(HostPort.parse(m.group(1)), HostPort.parse(m.group(2)));
     }
 
+    private static HostPort localStorage(String messages) {
+        Matcher m = STORAGE.matcher(messages);
+        assertTrue(m.find(), messages);
+        return HostPort.parse(m.group(1));
+    }
+
     private static void assertStopped(List<HostPort> nodes) throws IOException {
         for (HostPort n : nodes) {
             assertFalse(LocalClusterTest.accepts(n), n + " still accepts connections");
@@ -118,9 +125,11 @@ class RunCommandTest {
         assertEquals(3, code, cliErr);
         assertAppStreamsPassedThrough(cliErr);
         List<HostPort> nodes = localNodes(cliErr);
-        assertEquals("memnodes=" + nodes.get(0) + "," + nodes.get(1) + ",cache=1m,appid=echo\nsecret=true\n",
-                Files.readString(agentOut));
+        HostPort storage = localStorage(cliErr);
+        assertEquals("memnodes=" + nodes.get(0) + "," + nodes.get(1) + ",storage=" + storage + ",cache=1m,appid=echo\n"
+                + "secret=true\n", Files.readString(agentOut));
         assertStopped(nodes);
+        assertStopped(List.of(storage));
     }
 
     @Test
@@ -134,9 +143,12 @@ class RunCommandTest {
             args.addAll(app());
             CliRun.Result r = CliRun.execute(c, args.toArray(String[]::new));
             assertEquals(3, r.code(), r.err());
-            assertEquals("", r.err());
+            HostPort storage = localStorage(r.err());
+            assertEquals("[legoj] local storagenode " + storage + "\n", r.err(), "memnodes given: no local ones");
             assertAppStreamsPassedThrough(Files.readString(err));
-            assertEquals("memnodes=" + address + ",page=16k\nsecret=true\n", Files.readString(agentOut));
+            assertEquals("memnodes=" + address + ",storage=" + storage + ",page=16k\nsecret=true\n",
+                    Files.readString(agentOut));
+            assertStopped(List.of(storage));
         }
     }
 }
