@@ -31,7 +31,8 @@ final class ReplicationBench implements BenchMain.Driver {
         return List.of(
                 "--mib N                data written per round (default 64)",
                 "--cache-mib N          page cache (default 16)",
-                "--rounds N             rounds per setting (default 3)");
+                "--rounds N             rounds per setting (default 3)",
+                "--failover-seconds N   how long the workload runs around the kill (default 6)");
     }
 
     @Override
@@ -65,7 +66,7 @@ final class ReplicationBench implements BenchMain.Driver {
             out.println("replicas  MiB/s (median of " + rounds + ")");
             out.println("1         " + f2((bytes >> 20) / m1));
             out.println("2         " + f2((bytes >> 20) / m2));
-            double stall = failoverStall(addrs, secret, cache, nodes.get(1), out);
+            double stall = failoverStall(addrs, secret, cache, nodes.get(1), args.positive("failover-seconds", 6), out);
             out.println("replication_overhead=" + f2(m2 / m1 - 1) + " failover_stall_ms=" + f2(stall));
         } finally {
             nodes.forEach(MemnodeProcess::close);
@@ -93,7 +94,7 @@ final class ReplicationBench implements BenchMain.Driver {
      * the longest time between two consecutive accesses around the kill, in milliseconds.
      */
     private static double failoverStall(List<HostPort> addrs, String secret, long cache, MemnodeProcess victim,
-            PrintStream out) throws InterruptedException {
+            int seconds, PrintStream out) throws InterruptedException {
         long bytes = 4 * cache;
         try (LegojRuntime rt = start(addrs, secret, cache, 2)) {
             long base = rt.heap().allocate(bytes);
@@ -102,7 +103,7 @@ final class ReplicationBench implements BenchMain.Driver {
             Thread worker = new Thread(() -> {
                 Tlb t = rt.cache().tlb();
                 long last = System.nanoTime();
-                long end = last + 6_000_000_000L;
+                long end = last + seconds * 1_000_000_000L;
                 for (long i = 0; System.nanoTime() < end; i++) {
                     long off = (i * 4096 * 7) % bytes & -8L;
                     t.putLong(base + off, i);
@@ -115,7 +116,7 @@ final class ReplicationBench implements BenchMain.Driver {
                 }
             }, "failover-workload");
             worker.start();
-            Thread.sleep(1500);
+            Thread.sleep(seconds * 250L);
             long before = worst[0];
             victim.process.destroyForcibly();
             worker.join();
