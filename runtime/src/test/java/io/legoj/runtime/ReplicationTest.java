@@ -25,11 +25,16 @@ class ReplicationTest {
     private List<HostPort> start(int count) {
         List<HostPort> addrs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            MemNode n = new MemNode(MemNodeConfig.of(256L << 20, SECRET));
-            addrs.add(new HostPort("127.0.0.1", n.start()));
-            nodes.add(n);
+            addrs.add(startNode(256L << 20));
         }
         return addrs;
+    }
+
+    private HostPort startNode(long capacity) {
+        MemNode n = new MemNode(MemNodeConfig.of(capacity, SECRET));
+        HostPort a = new HostPort("127.0.0.1", n.start());
+        nodes.add(n);
+        return a;
     }
 
     @AfterEach
@@ -112,6 +117,26 @@ class ReplicationTest {
             assertEquals(2, now.length, "re-replicated within the deadline");
             nodes.get(now[0]).close();
             checkAll(rt, base, pages, 2);
+            assertNull(rt.cache().failure());
+        }
+    }
+
+    @Test
+    void aFullMemnodeCannotBecomeAReplicaButTheApplicationGoesOn() throws InterruptedException {
+        List<HostPort> addrs = List.of(startNode(256L << 20), startNode(256L << 20), startNode(8L * PAGE));
+        try (LegojRuntime rt = LegojRuntime.start(config(addrs, 2))) {
+            int pages = 300;
+            long base = rt.heap().allocate((long) pages * PAGE);
+            writeAll(rt, base, pages, 1);
+            int[] before = rt.remote().replicasOf(base / PAGE);
+            assertEquals(2, before.length);
+            assertTrue(before[0] != 2 && before[1] != 2, "the small node is least used only later");
+            nodes.get(before[0]).close();
+            writeAll(rt, base, pages, 2);
+            checkAll(rt, base, pages, 2);
+            Thread.sleep(300);
+            checkAll(rt, base, pages, 2);
+            assertEquals(List.of(before[1]), java.util.Arrays.stream(rt.remote().replicasOf(base / PAGE)).boxed().toList());
             assertNull(rt.cache().failure());
         }
     }
