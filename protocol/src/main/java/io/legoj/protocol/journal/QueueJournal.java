@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +36,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  * survive the machine's. Appending starts after the first {@link #roll()}, so a process never
  * appends to a generation that a dead one may have left half written.
  *
+ * <p>One process at a time: the journal holds an exclusive lock on {@code dir/lock} while open, and
+ * a second opening fails (the lock goes with the process, also when it is killed). Replay therefore
+ * never waits for another writer: a queue file whose header a killed process left half written is
+ * set aside at once (Chronicle renames it) instead of after the queue's usual time-out.
+ *
  * <p>Needs Chronicle Queue on the class path and its JVM flags (see DEPENDENCIES.md).
  * Thread safety: appends, rolls and syncs are serialized on this object.
  */
@@ -40,16 +48,23 @@ public final class QueueJournal implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(QueueJournal.class.getName());
     private static final String CHECKPOINT = "checkpoint";
     private static final String PREFIX = "gen-";
+    private static final String LOCK = "lock";
+    /** How long replay waits for the header of a queue file: no other process can be writing it. */
+    private static final long REPLAY_TIMEOUT_MS = 100;
 
     private final Path dir;
     private final long blockSize;
+    private final FileChannel lockFile;
     private int generation;
     private SingleChronicleQueue queue;
     private ExcerptAppender appender;
     private long bytesSinceRoll;
     private long lastIndex = -1;
 
-    /** Opens (or creates) the journal in {@code dir} with queue blocks of {@code blockSize} bytes. */
+    /**
+     * Opens (or creates) the journal in {@code dir} with queue blocks of {@code blockSize} bytes;
+     * fails if another journal has it open.
+     */
     public QueueJournal(Path dir, long blockSize) {
         this.dir = dir;
         this.blockSize = blockSize;
@@ -58,7 +73,48 @@ public final class QueueJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the journal directory " + dir, e);
         }
-        this.generation = Math.max(checkpointedGeneration(), generations().stream().mapToInt(Integer::intValue).max().orElse(0));
+        this.lockFile = lock(dir);
+        try {
+            this.generation = Math.max(checkpointedGeneration(), generations().stream().mapToInt(Integer::intValue).max().orElse(0));
+        } catch (RuntimeException e) {
+            closeQuietly(lockFile);
+            throw e;
+        }
+    }
+
+    private static FileChannel lock(Path dir) {
+        Path file = dir.resolve(LOCK);
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (ch.tryLock() == null) {
+                throw inUse(dir);
+            }
+            return ch;
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(ch);
+            throw inUse(dir);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new UncheckedIOException("cannot lock the journal " + file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    private static IllegalStateException inUse(Path dir) {
+        return new IllegalStateException("the journal " + dir + " is in use by another node");
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // closing a lock file we are giving up anyway
+            }
+        }
     }
 
     /** Queue blocks big enough for an entry of {@code largestEntry} bytes, as powers of two, at least 16 MiB. */
@@ -82,7 +138,7 @@ public final class QueueJournal implements AutoCloseable {
             if (g < from) {
                 continue;
             }
-            try (SingleChronicleQueue q = open(g); ExcerptTailer tailer = q.createTailer()) {
+            try (SingleChronicleQueue q = open(g, REPLAY_TIMEOUT_MS); ExcerptTailer tailer = q.createTailer()) {
                 while (true) {
                     try (DocumentContext dc = tailer.readingDocument()) {
                         if (!dc.isPresent()) {
@@ -155,7 +211,7 @@ public final class QueueJournal implements AutoCloseable {
     public synchronized int roll() {
         closeQueue();
         generation++;
-        queue = open(generation);
+        queue = open(generation, 0);
         appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true);
         bytesSinceRoll = 0;
@@ -216,9 +272,11 @@ public final class QueueJournal implements AutoCloseable {
         return gens;
     }
 
+    /** Closes the queue and releases the directory. Idempotent. */
     @Override
     public synchronized void close() {
         closeQueue();
+        closeQuietly(lockFile);
     }
 
     private void closeQueue() {
@@ -232,8 +290,10 @@ public final class QueueJournal implements AutoCloseable {
         }
     }
 
-    private SingleChronicleQueue open(int g) {
-        return SingleChronicleQueueBuilder.binary(generationDir(g)).blockSize(blockSize).build();
+    /** The queue of generation {@code g}, waiting {@code timeoutMs} for other writers (0: Chronicle's default). */
+    private SingleChronicleQueue open(int g, long timeoutMs) {
+        SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(generationDir(g)).blockSize(blockSize);
+        return (timeoutMs > 0 ? b.timeoutMS(timeoutMs) : b).build();
     }
 
     private Path generationDir(int g) {

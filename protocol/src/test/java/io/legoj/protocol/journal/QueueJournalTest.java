@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +97,37 @@ class QueueJournalTest {
             });
         }
         assertArrayEquals(new byte[] {4, 5, 6, 7, 12, 13, 14, 15}, entries.get(0));
+    }
+
+    @Test
+    void oneJournalPerDirectoryAtATime() {
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new QueueJournal(dir, BLOCK));
+            assertEquals("the journal " + dir + " is in use by another node", e.getMessage());
+        }
+        new QueueJournal(dir, BLOCK).close();
+    }
+
+    /** As a process killed while creating the queue file of a new generation leaves it. */
+    @Test
+    void aQueueFileWithoutItsHeaderIsSetAsideAtOnce() throws IOException {
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            j.roll();
+            append(j, 1);
+            j.roll();
+            append(j, 2);
+        }
+        Path cycle;
+        try (Stream<Path> files = Files.walk(dir.resolve("gen-00000002"))) {
+            cycle = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        try (FileChannel ch = FileChannel.open(cycle, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(4), 0);
+        }
+        long start = System.nanoTime();
+        assertEquals(List.of(1L), replay());
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(ms < 5000, "replay took " + ms + " ms");
     }
 
     @Test
