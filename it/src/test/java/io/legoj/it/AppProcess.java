@@ -1,5 +1,6 @@
 package io.legoj.it;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,31 @@ final class AppProcess implements AutoCloseable {
         a.addAll(List.of(args));
         return new AppProcess(ChildProcess.start("app-" + main.getSimpleName(), Build.javaCommand(flags, a),
                 secretEnv(secret)));
+    }
+
+    /** As {@link #withAgent(String, String, Class, String...)}, in the working directory {@code dir}. */
+    static AppProcess withAgentIn(Path dir, String agentOptions, String secret, Class<?> main, String... args) {
+        List<String> flags = new ArrayList<>(Build.LEAK_FLAGS);
+        flags.add("-Xmx256m");
+        flags.add("-javaagent:" + Build.agentJar() + "=" + agentOptions);
+        return new AppProcess(ChildProcess.start("app-" + main.getSimpleName(),
+                Build.javaCommand(flags, appArgs(main, args)), secretEnv(secret), dir));
+    }
+
+    /** As {@link #plain(String, Class, String...)}, in the working directory {@code dir}. */
+    static AppProcess plainIn(Path dir, Class<?> main, String... args) {
+        return new AppProcess(ChildProcess.start("plain-" + main.getSimpleName(),
+                Build.javaCommand(List.of("-Xmx256m"), appArgs(main, args)), Map.of(), dir));
+    }
+
+    /** As {@link #viaRun(List, String, Class, String...)}, in the working directory {@code dir}. */
+    static AppProcess viaRunIn(Path dir, List<String> runOptions, String secret, Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Build.script().toString(), "run"));
+        cmd.addAll(runOptions);
+        cmd.add("--");
+        cmd.add("-Xmx256m");
+        cmd.addAll(appArgs(main, args));
+        return new AppProcess(ChildProcess.start("legoj-run-" + main.getSimpleName(), cmd, secretEnv(secret), dir));
     }
 
     /** The same application without LegoJ: {@code java -Xmx<maxHeap> -cp <test classes> <main> <args>}. */

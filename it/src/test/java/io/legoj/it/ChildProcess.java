@@ -39,7 +39,15 @@ final class ChildProcess implements AutoCloseable {
      * stdin is empty.
      */
     static ChildProcess start(String name, List<String> command, Map<String, String> env) {
+        return start(name, command, env, null);
+    }
+
+    /** As {@link #start(String, List, Map)}, in the working directory {@code dir} (null: this JVM's). */
+    static ChildProcess start(String name, List<String> command, Map<String, String> env, Path dir) {
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
         pb.environment().remove("LEGOJ_SECRET");
         pb.environment().putAll(env);
         try {
