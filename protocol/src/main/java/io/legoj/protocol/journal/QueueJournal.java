@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -33,8 +34,10 @@ import net.openhft.chronicle.wire.DocumentContext;
  *
  * <p>Durability: an entry survives the death of the process as soon as {@link #append} returns (the
  * queue is memory-mapped: the bytes are in the kernel's page cache); {@link #sync()} also makes it
- * survive the machine's. Appending starts after the first {@link #roll()}, so a process never
- * appends to a generation that a dead one may have left half written.
+ * survive the machine's (an {@code msync(MS_SYNC)}: the queue's default, {@code MS_ASYNC}, is a
+ * no-op on Linux). {@link #commit} forces the files of the new generation before it deletes the
+ * older ones. Appending starts after the first {@link #roll()}, so a process never appends to a
+ * generation that a dead one may have left half written.
  *
  * <p>One process at a time: the journal holds an exclusive lock on {@code dir/lock} while open, and
  * a second opening fails (the lock goes with the process, also when it is killed). Replay therefore
@@ -219,12 +222,18 @@ public final class QueueJournal implements AutoCloseable {
     }
 
     /**
-     * Records that nothing before generation {@code g} is needed any more (written to a temporary
-     * file, forced, renamed atomically), then deletes the older generations.
+     * Records that nothing before generation {@code g} is needed any more, then deletes the older
+     * generations. The files of generation {@code g} are forced first, then the checkpoint is written
+     * to a temporary file, forced and renamed atomically.
      */
     public void commit(int g) {
         Path tmp = dir.resolve(CHECKPOINT + ".tmp");
         try {
+            try (Stream<Path> files = Files.walk(generationDir(g))) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    Durable.forceIfExists(f);
+                }
+            }
             Files.writeString(tmp, "generation: " + g + "\nlastIndex: " + lastIndex() + "\n", StandardCharsets.UTF_8);
             Durable.force(tmp);
             Files.move(tmp, dir.resolve(CHECKPOINT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -292,7 +301,8 @@ public final class QueueJournal implements AutoCloseable {
 
     /** The queue of generation {@code g}, waiting {@code timeoutMs} for other writers (0: Chronicle's default). */
     private SingleChronicleQueue open(int g, long timeoutMs) {
-        SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(generationDir(g)).blockSize(blockSize);
+        SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(generationDir(g)).blockSize(blockSize)
+                .syncMode(SyncMode.SYNC);
         return (timeoutMs > 0 ? b.timeoutMS(timeoutMs) : b).build();
     }
 
