@@ -13,6 +13,10 @@ import java.util.Arrays;
  * request of the application goes through here, so nothing of another application is reachable.
  * Requests are serialized by this object's monitor (several connections of one application may
  * arrive on different event loops). The lease fields are guarded by the {@link PageStore}'s monitor.
+ *
+ * <p>Every change is recorded in the {@link ChangeLog} before it is acknowledged, in the order the
+ * changes are applied: pages get their memory (the only step that can fail for want of it), then
+ * the change is recorded, then applied; a change the log refuses is undone and fails.
  */
 final class AppSpace {
     /** Page table value of a page being added by the current batch, before its memory exists. */
@@ -22,17 +26,37 @@ final class AppSpace {
     private final int pageSize;
     private final PagePool pool;
     private final Capacity capacity;
-    private final Regions regions = new Regions();
+    private final ChangeLog log;
+    private final Regions regions;
     private final PageTable pages = new PageTable();
     private boolean released;
     private int connections;
     private long idleSince;
 
-    AppSpace(String appId, PagePool pool, Capacity capacity) {
+    AppSpace(String appId, PagePool pool, Capacity capacity, ChangeLog log) {
+        this(appId, pool, capacity, log, new Regions());
+    }
+
+    private AppSpace(String appId, PagePool pool, Capacity capacity, ChangeLog log, Regions regions) {
         this.appId = appId;
         this.pageSize = pool.pageSize();
         this.pool = pool;
         this.capacity = capacity;
+        this.log = log;
+        this.regions = regions;
+    }
+
+    /**
+     * A space brought back from the journal with {@code regions} and memory (contents undefined) for
+     * the pages at {@code addresses}, which the capacity was checked to hold; without connections
+     * since {@code now}, so its lease runs from the restart.
+     */
+    static AppSpace restored(String appId, PagePool pool, Capacity capacity, ChangeLog log, Regions regions,
+            long[] addresses, long now) {
+        AppSpace space = new AppSpace(appId, pool, capacity, log, regions);
+        space.idleSince = now;
+        space.addPages(addresses);
+        return space;
     }
 
     String appId() {
@@ -71,6 +95,7 @@ final class AppSpace {
                     + range(regions.base(other), regions.end(other)));
         }
         capacity.checkNotFull();
+        log.allocated(appId, pageSize, base, size);
         regions.add(base, end);
     }
 
@@ -82,6 +107,7 @@ final class AppSpace {
             throw new StoreException(ErrorCode.NO_SUCH_REGION, "application " + appId + " has no region at " + hex(base));
         }
         long end = regions.end(i);
+        log.freed(appId, pageSize, base);
         regions.removeAt(i);
         long freed = 0;
         if ((end - base) / pageSize <= pages.size()) {
@@ -104,8 +130,17 @@ final class AppSpace {
         checkOpen();
         checkAddresses(batch.writeAddrs(), "write");
         checkAddresses(batch.readAddrs(), "read");
-        addPages(batch.writeAddrs());
         long[] writes = batch.writeAddrs();
+        long[] fresh = addPages(writes);
+        if (writes.length > 0) {
+            try {
+                log.written(appId, pageSize, batch);
+            } catch (RuntimeException e) {
+                forget(fresh, fresh.length);
+                capacity.release(fresh.length, pageSize);
+                throw e;
+            }
+        }
         for (int i = 0; i < writes.length; i++) {
             ByteBuf page = batch.writePage(i);
             OffHeap.copyIn(page, page.readerIndex(), pages.get(writes[i]), pageSize);
@@ -113,7 +148,16 @@ final class AppSpace {
         return read(batch.requestId(), batch.readAddrs(), alloc);
     }
 
-    /** Frees every page and region; later requests fail. Called when the lease expires or the node closes. */
+    /** Frees every page and region for good (recorded in the log); later requests fail. Called when the lease expires. */
+    synchronized long expire() {
+        if (released) {
+            return 0;
+        }
+        log.released(appId, pageSize);
+        return release();
+    }
+
+    /** Frees every page and region; later requests fail. Called when the node closes (not recorded: the pages come back). */
     synchronized long release() {
         long freed = 0;
         for (long a : pages.keys()) {
@@ -123,6 +167,51 @@ final class AppSpace {
         regions.clear();
         released = true;
         return freed;
+    }
+
+    /**
+     * Appends this application's regions, then its pages, to {@code journal} as ordinary entries, in
+     * chunks of at most {@code chunkBytes} of pages, each under this object's monitor: requests go on
+     * between chunks and are journaled after the chunk taken before them, so replaying the journal in
+     * order gives the same state. Returns the bytes appended; stops early once the space is released.
+     */
+    long snapshot(PageJournal journal, int chunkBytes) {
+        long bytes = 0;
+        long[] keys;
+        synchronized (this) {
+            if (released) {
+                return 0;
+            }
+            for (int i = 0; i < regions.count(); i++) {
+                bytes += journal.snapshotRegion(appId, pageSize, regions.base(i), regions.end(i) - regions.base(i));
+            }
+            keys = pages.keys();
+        }
+        int perChunk = Math.max(1, chunkBytes / pageSize);
+        long[] addrs = new long[Math.min(perChunk, keys.length)];
+        long[] memory = new long[addrs.length];
+        for (int from = 0; from < keys.length; from += perChunk) {
+            synchronized (this) {
+                if (released) {
+                    break;
+                }
+                int n = 0;
+                for (int i = from; i < Math.min(keys.length, from + perChunk); i++) {
+                    long m = pages.get(keys[i]);
+                    if (m > 0) {
+                        addrs[n] = keys[i];
+                        memory[n++] = m;
+                    }
+                }
+                bytes += n == 0 ? 0 : journal.snapshotPages(appId, pageSize, addrs, memory, n);
+            }
+        }
+        return bytes;
+    }
+
+    /** The memory of the page at {@code address}, or 0 if it is not held; for replaying the journal. */
+    synchronized long memoryOf(long address) {
+        return pages.get(address);
     }
 
     private PageData read(long requestId, long[] addrs, ByteBufAllocator alloc) {
@@ -151,11 +240,11 @@ final class AppSpace {
         return new PageData(requestId, pageSize, present, data);
     }
 
-    /** Gives memory to every page of {@code addrs} not held yet, all or none (FULL). */
-    private void addPages(long[] addrs) {
+    /** Gives memory to every page of {@code addrs} not held yet, all or none (FULL); returns those pages. */
+    private long[] addPages(long[] addrs) {
         long[] fresh = markNew(addrs);
         if (fresh.length == 0) {
-            return;
+            return fresh;
         }
         try {
             capacity.reserve(fresh.length, pageSize);
@@ -172,6 +261,7 @@ final class AppSpace {
             }
             pages.put(fresh[i], memory);
         }
+        return fresh;
     }
 
     /** The distinct addresses of {@code addrs} not held yet, each entered in the table as PENDING. */

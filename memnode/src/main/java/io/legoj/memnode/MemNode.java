@@ -31,12 +31,19 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  * The pages of an application survive its connections for the configured lease, so a processor
  * that reconnects finds them again; {@link #expireLeases()} runs every second once started.
+ *
+ * <p>With a journal ({@link MemNodeConfig#journal()}), every region allocation and free, page write
+ * and lease expiry is journaled before it is acknowledged, and constructing the node on an existing
+ * journal brings back every application's regions and pages (same addresses, same bytes), each with
+ * a fresh lease from the restart: a processor that reconnects within the lease finds its pages. The
+ * journal is compacted by a timer once started (see {@link PageJournal}).
  */
 public final class MemNode implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MemNode.class.getName());
 
     private final MemNodeConfig config;
     private final PageStore store;
+    private final PageJournal journal;
     private final Counters counters = new Counters();
     private final ChannelGroup channels = new DefaultChannelGroup("memnode", GlobalEventExecutor.INSTANCE);
     private volatile long startNanos;
@@ -47,12 +54,28 @@ public final class MemNode implements AutoCloseable {
     private ScheduledFuture<?> leaseTimer;
     private boolean closed;
 
+    /**
+     * A node with the configured settings; with a journal, opens it (created if missing) and replays
+     * it. Fails with a one-line message if the journal holds more pages than the capacity or cannot
+     * be read.
+     */
     public MemNode(MemNodeConfig config) {
         this.config = config;
         this.port = config.port();
         this.nodeId = "memnode " + config.host() + ":" + config.port();
-        this.store = new PageStore(config.capacity(), this::nodeId);
         this.startNanos = config.ticker().nanoTime();
+        this.journal = config.journal() == null ? null
+                : new PageJournal(config.journal(), config.maxFrame(), config.ticker());
+        this.store = new PageStore(config.capacity(), this::nodeId, journal == null ? ChangeLog.NONE : journal);
+        if (journal != null) {
+            try {
+                journal.recover(store, startNanos);
+            } catch (RuntimeException e) {
+                journal.close();
+                store.close();
+                throw e;
+            }
+        }
     }
 
     /** Binds and starts serving; returns the bound port. Fails with a one-line message if it cannot bind. */
@@ -77,7 +100,11 @@ public final class MemNode implements AutoCloseable {
         port = ((InetSocketAddress) server.localAddress()).getPort();
         nodeId = "memnode " + config.host() + ":" + port;
         leaseTimer = group.next().scheduleAtFixedRate(this::expireLeasesQuietly, 1, 1, TimeUnit.SECONDS);
-        LOG.log(Level.INFO, () -> nodeId + " listening, capacity " + Capacity.human(config.capacity()));
+        if (journal != null) {
+            journal.startTimer();
+        }
+        LOG.log(Level.INFO, () -> nodeId + " listening, capacity " + Capacity.human(config.capacity())
+                + (journal == null ? "" : ", journal in " + config.journal().dir()));
         return port;
     }
 
@@ -110,6 +137,12 @@ public final class MemNode implements AutoCloseable {
         s.bytesIn = counters.bytesIn.sum();
         s.bytesOut = counters.bytesOut.sum();
         s.rejectedConnections = counters.rejectedConnections.sum();
+        if (journal != null) {
+            s.journalBytes = journal.journalBytes();
+            s.journalDiskBytes = journal.diskBytes();
+            s.compactions = journal.compactions();
+            s.recoveredEntries = journal.recoveredEntries();
+        }
         return s;
     }
 
@@ -121,7 +154,26 @@ public final class MemNode implements AutoCloseable {
         return store.expireLeases(config.ticker().nanoTime(), config.leaseNanos());
     }
 
-    /** Closes every connection, stops the event loops and frees all off-heap memory. Idempotent. */
+    /**
+     * Compacts the journal if a compaction is due (it grew enough, or the interval passed on the
+     * configured ticker with anything journaled); true if it did. The timer calls this every second.
+     * False without a journal.
+     */
+    public boolean maybeCompact() {
+        return journal != null && journal.maybeCompact();
+    }
+
+    /** Compacts the journal now: rewrites the live state into a new generation and deletes the older ones. */
+    public void compact() {
+        if (journal != null) {
+            journal.compact();
+        }
+    }
+
+    /**
+     * Closes every connection, stops the event loops, forces and closes the journal (a restart on it
+     * gets every page back) and frees all off-heap memory. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -137,6 +189,9 @@ public final class MemNode implements AutoCloseable {
         channels.close().awaitUninterruptibly();
         if (group != null) {
             group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (journal != null) {
+            journal.close();
         }
         store.close();
         if (server != null) {

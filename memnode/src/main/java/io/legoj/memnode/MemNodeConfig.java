@@ -2,6 +2,7 @@ package io.legoj.memnode;
 
 import io.legoj.protocol.Protocol;
 import io.legoj.protocol.Ticker;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param maxFrame largest frame body accepted (and announced to clients)
  * @param ticker monotonic clock for leases and uptime
  * @param ioThreads event loop threads
+ * @param journal where the node journals its state to come back with it after a restart, or
+ *        {@code null} for none (the pages then die with the process)
  */
 public record MemNodeConfig(String host, int port, long capacity, String secret, Duration lease, int maxFrame,
-        Ticker ticker, int ioThreads) {
+        Ticker ticker, int ioThreads, JournalConfig journal) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     public static final int DEFAULT_IO_THREADS = 2;
@@ -52,34 +55,44 @@ public record MemNodeConfig(String host, int port, long capacity, String secret,
         }
     }
 
-    /** Defaults: 127.0.0.1, ephemeral port, 30 s lease, the protocol's frame limit, system clock, 2 threads. */
+    /** Defaults: 127.0.0.1, ephemeral port, 30 s lease, the protocol's frame limit, system clock, 2 threads, no journal. */
     public static MemNodeConfig of(long capacity, String secret) {
         return new MemNodeConfig(DEFAULT_HOST, 0, capacity, secret, DEFAULT_LEASE, Protocol.DEFAULT_MAX_FRAME,
-                Ticker.SYSTEM, DEFAULT_IO_THREADS);
+                Ticker.SYSTEM, DEFAULT_IO_THREADS, null);
     }
 
     public MemNodeConfig withHost(String host) {
-        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads);
+        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads, journal);
     }
 
     public MemNodeConfig withPort(int port) {
-        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads);
+        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads, journal);
     }
 
     public MemNodeConfig withLease(Duration lease) {
-        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads);
+        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads, journal);
     }
 
     public MemNodeConfig withMaxFrame(int maxFrame) {
-        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads);
+        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads, journal);
     }
 
     public MemNodeConfig withTicker(Ticker ticker) {
-        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads);
+        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads, journal);
     }
 
     public MemNodeConfig withIoThreads(int ioThreads) {
-        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads);
+        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads, journal);
+    }
+
+    /** With a journal in {@code dir} and its default settings. */
+    public MemNodeConfig withJournal(Path dir) {
+        return withJournal(JournalConfig.of(dir));
+    }
+
+    /** With {@code journal}, or none when it is {@code null}. */
+    public MemNodeConfig withJournal(JournalConfig journal) {
+        return new MemNodeConfig(host, port, capacity, secret, lease, maxFrame, ticker, ioThreads, journal);
     }
 
     /** The lease in nanoseconds, saturated at {@link Long#MAX_VALUE} (a lease of centuries never ends). */
@@ -91,6 +104,6 @@ public record MemNodeConfig(String host, int port, long capacity, String secret,
     @Override
     public String toString() {
         return "MemNodeConfig[host=" + host + ", port=" + port + ", capacity=" + capacity + ", lease=" + lease
-                + ", maxFrame=" + maxFrame + ", ioThreads=" + ioThreads + "]";
+                + ", maxFrame=" + maxFrame + ", ioThreads=" + ioThreads + ", journal=" + journal + "]";
     }
 }

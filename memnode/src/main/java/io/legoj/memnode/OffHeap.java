@@ -58,6 +58,16 @@ final class OffHeap {
         dst.writerIndex(index + length);
     }
 
+    /** Copies {@code length} bytes of {@code src} to {@code address}. */
+    static void copyIn(byte[] src, long address, int length) {
+        UNSAFE.copyMemory(src, BYTE_ARRAY_BASE, null, address, length);
+    }
+
+    /** Copies {@code length} bytes at {@code address} to the start of {@code dst}. */
+    static void copyOut(long address, byte[] dst, int length) {
+        UNSAFE.copyMemory(null, address, dst, BYTE_ARRAY_BASE, length);
+    }
+
     private static Unsafe unsafe() {
         try {
             Field f = Unsafe.class.getDeclaredField("theUnsafe");

@@ -2,8 +2,10 @@ package io.legoj.memnode;
 
 import io.legoj.protocol.ErrorCode;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -17,12 +19,15 @@ final class PageStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PageStore.class.getName());
 
     private final Capacity capacity;
+    private final ChangeLog log;
     private final Map<String, AppSpace> apps = new HashMap<>();
     private final Map<Integer, PagePool> pools = new HashMap<>();
     private boolean closed;
 
-    PageStore(long capacity, Supplier<String> node) {
+    /** An empty store whose spaces record their changes in {@code log}. */
+    PageStore(long capacity, Supplier<String> node, ChangeLog log) {
         this.capacity = new Capacity(capacity, node);
+        this.log = log;
     }
 
     Capacity capacity() {
@@ -39,8 +44,7 @@ final class PageStore implements AutoCloseable {
         }
         AppSpace space = apps.get(appId);
         if (space == null) {
-            PagePool pool = pools.computeIfAbsent(pageSize, size -> new PagePool(size, capacity));
-            space = new AppSpace(appId, pool, capacity);
+            space = new AppSpace(appId, pool(pageSize), capacity, log);
             apps.put(appId, space);
         } else if (space.pageSize() != pageSize) {
             throw new StoreException(ErrorCode.PAGE_SIZE_MISMATCH, "application " + appId + " uses pages of "
@@ -61,14 +65,29 @@ final class PageStore implements AutoCloseable {
         for (Iterator<AppSpace> it = apps.values().iterator(); it.hasNext(); ) {
             AppSpace space = it.next();
             if (space.leaseExpired(now, leaseNanos)) {
+                long pages = expire(space);
                 it.remove();
-                long pages = space.release();
                 expired++;
                 LOG.log(Level.INFO, () -> "lease of application " + space.appId() + " expired: freed " + pages
                         + " pages of " + space.pageSize() + " bytes");
             }
         }
         return expired;
+    }
+
+    /**
+     * Brings back application {@code appId} from the journal: its regions and memory for its pages
+     * (filled in by the caller), without connections since {@code now}. Only before the node serves.
+     */
+    synchronized AppSpace restore(String appId, int pageSize, Regions regions, long[] pageAddresses, long now) {
+        AppSpace space = AppSpace.restored(appId, pool(pageSize), capacity, log, regions, pageAddresses, now);
+        apps.put(appId, space);
+        return space;
+    }
+
+    /** The spaces of all applications, at this moment. */
+    synchronized List<AppSpace> spaces() {
+        return new ArrayList<>(apps.values());
     }
 
     synchronized int applications() {
@@ -81,6 +100,21 @@ final class PageStore implements AutoCloseable {
             n += p.chunkCount();
         }
         return n;
+    }
+
+    private PagePool pool(int pageSize) {
+        return pools.computeIfAbsent(pageSize, size -> new PagePool(size, capacity));
+    }
+
+    /** Expires {@code space}; if the log refuses, frees it anyway (it may come back after a restart, for one more lease). */
+    private static long expire(AppSpace space) {
+        try {
+            return space.expire();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "cannot journal the release of application " + space.appId()
+                    + "; freeing its pages anyway", e);
+            return space.release();
+        }
     }
 
     /** Frees all memory; every later request fails. */

@@ -20,6 +20,14 @@ public final class NodeStats extends SelfDescribingMarshallable {
     public long bytesIn;
     public long bytesOut;
     public long rejectedConnections;
+    /** journal bytes a restart would replay (0 without a journal). */
+    public long journalBytes;
+    /** size of the journal's files on disk. */
+    public long journalDiskBytes;
+    /** journal compactions (memnode) since the node started. */
+    public long compactions;
+    /** journal entries replayed when the node started. */
+    public long recoveredEntries;
 
     public String toYaml() {
         return WireType.YAML_ONLY.asString(this);
