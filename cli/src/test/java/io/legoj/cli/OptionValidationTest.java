@@ -85,15 +85,16 @@ class OptionValidationTest {
     }
 
     @Test
-    void memnodeNeedsPortAndSecretAndHasNoJournalYet() {
+    void memnodeNeedsPortAndSecret(@TempDir Path tmp) throws IOException {
         assertUsage(run(SECRET, "memnode"), "memnode", "Missing required option: '--port=P'");
         assertUsage(run(SECRET, "memnode", "--port", "x"), "memnode", "'x' is not an int");
         assertUsage(run(SECRET, "memnode", "--port", "70000"), "memnode", "--port 70000 is outside 0..65535");
         assertUsage(run(SECRET, "memnode", "--port", "0", "--capacity", "lots"), "memnode", "'lots' is not a size");
         assertUsage(run(SECRET, "memnode", "--port", "0", "--lease", "soon"), "memnode", "'soon' is not a duration");
         assertUsage(run(SECRET, "memnode", "--port", "0", "--lease", "0s"), "memnode", "must be positive");
-        assertError(run(SECRET, "memnode", "--port", "0", "--journal", "/tmp/j"), 2,
-                "journals come with failure independence");
+        assertUsage(run(SECRET, "memnode", "--port", "0", "--journal-fsync"), "memnode", "--journal-fsync needs --journal");
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        assertError(run(SECRET, "memnode", "--port", "0", "--journal", file.toString()), 2, "is not a directory");
         assertError(run(Map.of(), "memnode", "--port", "0"), 2, "LEGOJ_SECRET is not set");
     }
 
