@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class AgentOptions {
     private static final Set<String> KNOWN = Set.of("memnodes", "storage", "mount", "cache", "page", "replicas", "appid",
-            "region", "timeout", "objects", "include", "exclude", "log");
+            "region", "timeout", "reconnect", "objects", "include", "exclude", "log");
     /** A storage node may take a while to make a large file durable: its requests get more time than pages. */
     static final Duration DEFAULT_STORAGE_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_APP_ID = 64;
@@ -184,8 +184,9 @@ public final class AgentOptions {
         }
         long region = values.containsKey("region") ? Sizes.parse(values.get("region")) : d.regionSize();
         Duration timeout = values.containsKey("timeout") ? parseDuration(values.get("timeout")) : d.timeout();
+        Duration reconnect = values.containsKey("reconnect") ? parseDuration(values.get("reconnect")) : d.reconnect();
         return new RuntimeConfig(nodes, d.appId(), secret, (int) page, cache, region, d.tlbEntries(), d.readAheadMax(),
-                d.evictBatch(), timeout, replicas);
+                d.evictBatch(), timeout, replicas, reconnect);
     }
 
     static Duration parseDuration(String s) {

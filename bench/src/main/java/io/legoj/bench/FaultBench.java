@@ -79,7 +79,7 @@ final class FaultBench implements BenchMain.Driver {
             out.println("fault: " + node.describe());
             String appId = "bench-fault-" + System.nanoTime();
             RuntimeConfig config = new RuntimeConfig(List.of(node.address()), appId, node.secret(), PAGE,
-                    (long) o.cachePages * PAGE, RuntimeConfig.DEFAULT_REGION, 0, 0, 16, TIMEOUT, 1);
+                    (long) o.cachePages * PAGE, RuntimeConfig.DEFAULT_REGION, 0, 0, 16, TIMEOUT, 1, java.time.Duration.ZERO);
             try (LegojRuntime rt = LegojRuntime.start(config)) {
                 long base = populate(rt, o);
                 out.println("fault: " + o.pages + " pages of 4 KiB written and written back; cache " + o.cachePages

@@ -116,7 +116,7 @@ public final class NodeConnection implements AutoCloseable {
         return ids.incrementAndGet();
     }
 
-    /** Sets who is told, once, when this connection fails. */
+    /** Sets who is told, once, when this connection fails: before any pending request fails. */
     public void onFailure(Consumer<NodeFailureException> listener) {
         onFailure = listener;
         NodeFailureException f = failure;
@@ -184,13 +184,13 @@ public final class NodeConnection implements AutoCloseable {
         }
         channel.close();
         welcome.completeExceptionally(f);
+        onFailure.accept(f);
         for (Long id : pending.keySet()) {
             Pending p = pending.remove(id);
             if (p != null) {
                 p.future.completeExceptionally(f);
             }
         }
-        onFailure.accept(f);
     }
 
     @Override

@@ -47,7 +47,10 @@ public final class LegojRuntime implements AutoCloseable {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
-        return new LegojRuntime(config, group, new RemoteMemory(conns, config.pageSize(), config.regionSize(), config.replicas()));
+        java.util.function.IntFunction<NodeConnection> reconnector = i -> NodeConnection.open(group, "memnode",
+                config.memnodes().get(i), settings);
+        return new LegojRuntime(config, group, new RemoteMemory(conns, config.pageSize(), config.regionSize(),
+                config.replicas(), reconnector, config.reconnect()));
     }
 
     public RuntimeConfig config() {

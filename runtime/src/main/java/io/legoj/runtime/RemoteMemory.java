@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 public final class RemoteMemory implements PageBackend, RegionSource, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RemoteMemory.class.getName());
 
-    private final List<NodeConnection> nodes;
+    private final java.util.concurrent.atomic.AtomicReferenceArray<NodeConnection> nodes;
     private final int pageSize;
     private final int pageShift;
     private final long regionSize;
@@ -44,6 +44,53 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
     private final Object copyLock = new Object();
     private final Thread rereplicator;
     private volatile boolean closed;
+    private final java.util.function.IntFunction<NodeConnection> reconnector;
+    private final long reconnectNanos;
+    /** Nodes being waited for after a failure; requests to them are parked. Guarded by this. */
+    private final boolean[] reconnecting;
+    /** Requests to reconnecting nodes, sent again in their original order once the node is back. Guarded by this. */
+    private final List<Attempt> parked = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+
+    /** One request that may be sent again; owns a reference to the write bytes until it is done. */
+    private final class Attempt {
+        final long seq = sequence.incrementAndGet();
+        final int node;
+        final long[] writes;
+        final ByteBuf data;
+        final long[] reads;
+        final CompletableFuture<PageData> result = new CompletableFuture<>();
+
+        Attempt(int node, long[] writes, ByteBuf data, long[] reads) {
+            this.node = node;
+            this.writes = writes;
+            this.data = data;
+            this.reads = reads;
+        }
+
+        /** Sends now, or parks while the node is being waited for; called holding the memory's lock. */
+        void go() {
+            if (reconnecting[node]) {
+                parked.add(this);
+                return;
+            }
+            rawSend(node, writes, data == null ? null : data.retainedDuplicate(), reads).whenComplete((d, e) -> {
+                if (e == null) {
+                    done();
+                    result.complete(d);
+                } else if (!parkIfWaiting(this, e)) {
+                    done();
+                    result.completeExceptionally(unwrap(e));
+                }
+            });
+        }
+
+        void done() {
+            if (data != null && data.refCnt() > 0) {
+                data.release();
+            }
+        }
+    }
     private volatile Region[] regions = new Region[0];
     /** Region 0 is never handed out, so that address 0 stays null. */
     private int nextRegion = 1;
@@ -73,6 +120,15 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
     }
 
     public RemoteMemory(List<NodeConnection> nodes, int pageSize, long regionSize, int replicas) {
+        this(nodes, pageSize, regionSize, replicas, null, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param reconnector  opens a new connection to node i (after it restarted), or null: a failed node is gone
+     * @param reconnectWait how long requests to a failed node wait for it to come back before it counts as lost
+     */
+    public RemoteMemory(List<NodeConnection> nodes, int pageSize, long regionSize, int replicas,
+            java.util.function.IntFunction<NodeConnection> reconnector, java.time.Duration reconnectWait) {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("nodes: at least one memory node is needed");
         }
@@ -83,12 +139,15 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
             throw new IllegalArgumentException("replicas must be from 1 to the number of memnodes (" + nodes.size()
                     + "), got " + replicas);
         }
-        this.nodes = List.copyOf(nodes);
+        this.nodes = new java.util.concurrent.atomic.AtomicReferenceArray<>(nodes.toArray(NodeConnection[]::new));
         this.pageSize = pageSize;
         this.pageShift = Integer.numberOfTrailingZeros(pageSize);
         this.regionSize = regionSize;
         this.pagesPerRegionShift = Long.numberOfTrailingZeros(regionSize) - pageShift;
         this.replicas = replicas;
+        this.reconnector = reconnectWait.isZero() ? null : reconnector;
+        this.reconnectNanos = reconnectWait.toNanos();
+        this.reconnecting = new boolean[nodes.size()];
         this.regionsOnNode = new long[nodes.size()];
         this.dead = new boolean[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
@@ -114,6 +173,83 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
 
     /** Takes the failed node out of every region; a region left without a replica is lost. */
     private void nodeFailed(int node, NodeFailureException cause) {
+        synchronized (this) {
+            if (dead[node] || reconnecting[node]) {
+                return;
+            }
+            if (reconnector != null && !closed) {
+                reconnecting[node] = true;
+                Thread t = new Thread(() -> awaitReturn(node, cause), "legoj-reconnect-" + node);
+                t.setDaemon(true);
+                t.start();
+                return;
+            }
+        }
+        lose(node, cause);
+    }
+
+    /**
+     * The node failed but may come back (a memnode restarted with its journal): requests to it wait,
+     * and are sent again in their order once it is back; past the wait, it is lost.
+     */
+    private void awaitReturn(int node, NodeFailureException cause) {
+        String name = nodes.get(node).node();
+        LOG.log(System.Logger.Level.WARNING, "[legoj] " + cause.getMessage() + "; waiting up to "
+                + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(reconnectNanos) + " ms for it to come back");
+        long deadline = System.nanoTime() + reconnectNanos;
+        while (!closed && System.nanoTime() < deadline) {
+            try {
+                NodeConnection c = reconnector.apply(node);
+                c.onFailure(e -> nodeFailed(node, e));
+                synchronized (this) {
+                    nodes.set(node, c);
+                    reconnecting[node] = false;
+                    for (Attempt a : takeParked(node)) {
+                        a.go();
+                    }
+                }
+                LOG.log(System.Logger.Level.WARNING, "[legoj] " + name + " is back");
+                return;
+            } catch (NodeFailureException | io.legoj.protocol.RemoteException e) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            }
+        }
+        List<Attempt> failed;
+        synchronized (this) {
+            reconnecting[node] = false;
+            failed = takeParked(node);
+        }
+        lose(node, new NodeFailureException(cause.node(), cause.getMessage().substring(cause.node().length() + 2)
+                + ", and it did not come back within "
+                + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(reconnectNanos) + " ms"));
+        for (Attempt a : failed) {
+            a.done();
+            a.result.completeExceptionally(cause);
+        }
+    }
+
+    /** The parked requests of {@code node} in their original order, taken off the list. Holding this. */
+    private List<Attempt> takeParked(int node) {
+        List<Attempt> mine = new ArrayList<>();
+        parked.removeIf(a -> a.node == node && mine.add(a));
+        mine.sort(java.util.Comparator.comparingLong(a -> a.seq));
+        return mine;
+    }
+
+    private synchronized boolean parkIfWaiting(Attempt a, Throwable e) {
+        if (unwrap(e) instanceof NodeFailureException && reconnecting[a.node]) {
+            parked.add(a);
+            return true;
+        }
+        return false;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    /** The node is gone: it leaves every region; a region left without replicas is lost. */
+    private void lose(int node, NodeFailureException cause) {
         List<Long> lost = new ArrayList<>();
         int continuing = 0;
         synchronized (this) {
@@ -173,7 +309,7 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
     }
 
     public int nodeCount() {
-        return nodes.size();
+        return nodes.length();
     }
 
     @Override
@@ -256,7 +392,19 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
         return CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new)).thenCompose(x -> primary);
     }
 
+    /** Sends one batch; ownership of {@code writeData} passes. With reconnection, the batch may be sent again. */
     private CompletableFuture<PageData> send(int node, long[] writeVpns, ByteBuf writeData, long[] readVpns) {
+        if (reconnector == null) {
+            return rawSend(node, writeVpns, writeData, readVpns);
+        }
+        Attempt a = new Attempt(node, writeVpns, writeData, readVpns);
+        synchronized (this) {
+            a.go();
+        }
+        return a.result;
+    }
+
+    private CompletableFuture<PageData> rawSend(int node, long[] writeVpns, ByteBuf writeData, long[] readVpns) {
         NodeConnection c = nodes.get(node);
         PageBatch batch = new PageBatch(c.nextRequestId(), pageSize, addresses(writeVpns), writeData, addresses(readVpns));
         return c.send(batch).thenApply(m -> (PageData) m);
@@ -264,7 +412,8 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
 
     /**
      * After {@code node} failed: its writes are on the other replicas (or lost, which
-     * {@link #nodeFailed} reports), and its reads are asked of the new primary.
+     * {@link #nodeFailed} reports), and its reads are asked of the new primary. The connection may
+     * fail a request before it told {@link #nodeFailed}, so this tells it first (it acts once).
      */
     private CompletableFuture<PageData> failedOver(int node, Throwable e, long[] readVpns) {
         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -275,6 +424,7 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
             return CompletableFuture.completedFuture(new PageData(0, pageSize, new boolean[0],
                     io.netty.buffer.Unpooled.EMPTY_BUFFER));
         }
+        nodeFailed(node, (NodeFailureException) cause);
         int next;
         try {
             next = nodeOf(readVpns[0]);
@@ -374,7 +524,7 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
 
     private int[] placeRegion(long base) {
         List<String> refusals = new ArrayList<>();
-        Integer[] order = new Integer[nodes.size()];
+        Integer[] order = new Integer[nodes.length()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -460,7 +610,7 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
     /** The least used live node that is not a replica of {@code r}, or -1. */
     private synchronized int candidate(Region r) {
         int best = -1;
-        for (int n = 0; n < nodes.size(); n++) {
+        for (int n = 0; n < nodes.length(); n++) {
             if (!dead[n] && !contains(r.nodes, n) && (best < 0 || regionsOnNode[n] < regionsOnNode[best])) {
                 best = n;
             }
@@ -553,8 +703,8 @@ public final class RemoteMemory implements PageBackend, RegionSource, AutoClosea
     public void close() {
         closed = true;
         rereplicator.interrupt();
-        for (NodeConnection c : nodes) {
-            c.close();
+        for (int i = 0; i < nodes.length(); i++) {
+            nodes.get(i).close();
         }
     }
 }

@@ -18,9 +18,12 @@ import java.util.List;
  * @param evictBatch   frames evicted (and written back) together
  * @param timeout      time a node may take to answer before it counts as failed
  * @param replicas     copies of each region, each on another memnode
+ * @param reconnect    how long requests to a failed memnode wait for it to come back (restarted with its
+ *                     journal) before its regions count as lost; zero for not at all
  */
 public record RuntimeConfig(List<HostPort> memnodes, String appId, String secret, int pageSize, long cacheBytes,
-        long regionSize, int tlbEntries, int readAheadMax, int evictBatch, Duration timeout, int replicas) {
+        long regionSize, int tlbEntries, int readAheadMax, int evictBatch, Duration timeout, int replicas,
+        Duration reconnect) {
     /** 16 KiB: the best of 4, 16 and 64 KiB over a sequential and a random workload (docs/BENCHMARKS.md). */
     public static final int DEFAULT_PAGE_SIZE = 16384;
     public static final long DEFAULT_CACHE = 64L << 20;
@@ -43,6 +46,9 @@ public record RuntimeConfig(List<HostPort> memnodes, String appId, String secret
         if (Long.bitCount(regionSize) != 1 || regionSize < pageSize) {
             throw new IllegalArgumentException("region: " + regionSize + " is not a power of two of at least a page");
         }
+        if (reconnect.isNegative()) {
+            throw new IllegalArgumentException("reconnect: " + reconnect + " is negative");
+        }
         if (replicas < 1 || replicas > memnodes.size()) {
             throw new IllegalArgumentException("replicas: " + replicas + " must be from 1 to the number of memnodes ("
                     + memnodes.size() + ")");
@@ -52,22 +58,27 @@ public record RuntimeConfig(List<HostPort> memnodes, String appId, String secret
     /** Defaults for everything but where the nodes are and who we are. */
     public static RuntimeConfig defaults(List<HostPort> memnodes, String appId, String secret) {
         return new RuntimeConfig(memnodes, appId, secret, DEFAULT_PAGE_SIZE, DEFAULT_CACHE, DEFAULT_REGION, 0, 32, 16,
-                Duration.ofSeconds(10), 1);
+                Duration.ofSeconds(10), 1, Duration.ZERO);
     }
 
     public RuntimeConfig withCache(long bytes, int page) {
         return new RuntimeConfig(memnodes, appId, secret, page, bytes, regionSize, tlbEntries, readAheadMax, evictBatch,
-                timeout, replicas);
+                timeout, replicas, reconnect);
     }
 
     public RuntimeConfig withTimeout(Duration t) {
         return new RuntimeConfig(memnodes, appId, secret, pageSize, cacheBytes, regionSize, tlbEntries, readAheadMax,
-                evictBatch, t, replicas);
+                evictBatch, t, replicas, reconnect);
     }
 
     public RuntimeConfig withReplicas(int n) {
         return new RuntimeConfig(memnodes, appId, secret, pageSize, cacheBytes, regionSize, tlbEntries, readAheadMax,
-                evictBatch, timeout, n);
+                evictBatch, timeout, n, reconnect);
+    }
+
+    public RuntimeConfig withReconnect(Duration wait) {
+        return new RuntimeConfig(memnodes, appId, secret, pageSize, cacheBytes, regionSize, tlbEntries, readAheadMax,
+                evictBatch, timeout, replicas, wait);
     }
 
     public int frames() {
