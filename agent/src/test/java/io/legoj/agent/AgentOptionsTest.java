@@ -20,6 +20,9 @@ class AgentOptionsTest {
         assertEquals(16 << 10, c.pageSize());
         assertEquals("kv", c.appId());
         assertEquals(Duration.ofMillis(500), c.timeout());
+        assertEquals(Duration.ZERO, c.reconnect());
+        assertEquals(Duration.ofSeconds(30), AgentOptions.parse("memnodes=h:1,reconnect=30s").runtimeConfig("s", "a")
+                .reconnect());
     }
 
     @Test

@@ -28,11 +28,16 @@ final class MemnodeProcess implements AutoCloseable {
 
     /** {@code java <chronicle flags> -jar cli/target/legoj-cli.jar memnode --port 0 --capacity C [extra]}. */
     static MemnodeProcess start(String secret, String capacity, String... extraArgs) {
+        return startOn(0, secret, capacity, extraArgs);
+    }
+
+    /** As {@link #start}, on a given port (0 for any): a restarted node comes back at its address. */
+    static MemnodeProcess startOn(int port, String secret, String capacity, String... extraArgs) {
         List<String> flags = new ArrayList<>(Build.CHRONICLE_FLAGS);
         flags.addAll(Build.LEAK_FLAGS);
         flags.add("-Xmx256m");
-        List<String> args = new ArrayList<>(List.of("-jar", Build.cliJar().toString(), "memnode", "--port", "0",
-                "--capacity", capacity));
+        List<String> args = new ArrayList<>(List.of("-jar", Build.cliJar().toString(), "memnode", "--port",
+                Integer.toString(port), "--capacity", capacity));
         args.addAll(List.of(extraArgs));
         return new MemnodeProcess(ChildProcess.start("memnode", Build.javaCommand(flags, args),
                 Map.of("LEGOJ_SECRET", secret)));
