@@ -129,6 +129,20 @@ public final class FileWork {
             o.getFD().sync();
             out.add("fd valid " + o.getFD().valid());
         }
+        File p = new File(dir, "printed.txt");
+        try (java.io.PrintWriter w = new java.io.PrintWriter(p)) {
+            w.println("printed");
+        }
+        try (java.io.PrintStream s = new java.io.PrintStream(p.getPath(), "UTF-8")) {
+            s.println("streamed " + 42);
+        }
+        try (java.util.Scanner sc = new java.util.Scanner(p, UTF_8)) {
+            out.add("scanned " + sc.nextLine() + " length " + p.length());
+        }
+        out.add(fail(() -> new java.io.PrintStream(p, "no-such-charset"), base));
+        out.add(fail(() -> new java.util.Scanner(new File(dir, "missing"), "no-such-charset"), base));
+        out.add(fail(() -> new java.util.Scanner(new File(dir, "missing")), base));
+        out.add(fail(() -> new java.io.PrintWriter(new File(dir, "nodir/x")), base));
         out.add(fail(() -> new FileInputStream(new File(dir, "missing")), base));
         out.add(fail(() -> new FileOutputStream(new File(dir, "nodir/x")), base));
         out.add(fail(() -> new FileReader(new File(dir, "missing")), base));

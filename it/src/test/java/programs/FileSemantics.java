@@ -81,6 +81,15 @@ public final class FileSemantics {
             w.write("replaced");
         }
         System.out.println("truncated " + Files.readString(Path.of("data/notes.txt")));
+        try (PrintWriter w = new PrintWriter("data/printed.txt")) {
+            w.println("printed 1");
+        }
+        try (java.io.PrintStream s = new java.io.PrintStream(new File(dir, "printed.txt"), "UTF-8")) {
+            s.println("printed 2");
+        }
+        try (java.util.Scanner sc = new java.util.Scanner(new File(dir, "printed.txt"))) {
+            System.out.println("scanned " + sc.nextLine());
+        }
     }
 
     private static void binary(File dir) throws IOException {
@@ -218,6 +227,8 @@ public final class FileSemantics {
         attempt("FileInputStream directory", () -> new FileInputStream("data"));
         attempt("FileOutputStream missing dir", () -> new FileOutputStream("data/nodir/out.txt"));
         attempt("FileReader missing", () -> new FileReader("data/missing.txt"));
+        attempt("Scanner missing", () -> new java.util.Scanner(new File("data/missing.txt")));
+        attempt("PrintWriter missing dir", () -> new PrintWriter("data/nodir/x.txt"));
         attempt("RandomAccessFile missing", () -> new RandomAccessFile("data/missing.txt", "r"));
         attempt("RandomAccessFile bad mode", () -> new RandomAccessFile("data/c.txt", "w"));
         attempt("Files.readAllBytes missing", () -> Files.readAllBytes(Path.of("data/missing.txt")));

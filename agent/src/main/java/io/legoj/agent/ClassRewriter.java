@@ -47,6 +47,7 @@ public final class ClassRewriter {
             chain = objectRewrites(chain, bytes, kinds);
         }
         if (features.files()) {
+            chain = new FileArgumentRewriter(chain);
             chain = new FileCallRewriter(chain);
             chain = new FileStreamRewriter(chain);
         }

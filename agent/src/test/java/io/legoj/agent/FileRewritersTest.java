@@ -169,6 +169,31 @@ class FileRewritersTest {
                 "CALL RandomAccessFile.writeInt"), Asm.calls(Asm.method(c, "sync")));
     }
 
+    static final class JdkOpeners {
+        Object open(String name, File file, java.nio.charset.Charset cs) throws IOException {
+            return List.of(new java.io.PrintWriter(name), new java.io.PrintStream(file, "UTF-8"),
+                    new java.util.Scanner(file, cs), new java.io.PrintWriter(System.out));
+        }
+    }
+
+    @Test
+    void jdkClassesThatOpenByNameGetTheRuntimesStream() {
+        ClassNode c = Asm.rewrite(Asm.bytesOf(JdkOpeners.class), FileArgumentRewriter::new);
+        assertEquals(List.of("CALL OpenCalls.printWriter", "CALL PrintWriter.<init>", "CALL OpenCalls.printStream",
+                "CALL PrintStream.<init>", "CALL OpenCalls.scanner", "CALL Scanner.<init>", "PUTFIELD out" /* GETSTATIC */,
+                "CALL PrintWriter.<init>",
+                "CALL List.of"), Asm.calls(Asm.method(c, "open")));
+        List<String> inits = new java.util.ArrayList<>();
+        for (AbstractInsnNode i = Asm.method(c, "open").instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof org.objectweb.asm.tree.MethodInsnNode m && m.name.equals("<init>")) {
+                inits.add(m.owner.substring(m.owner.lastIndexOf('/') + 1) + m.desc);
+            }
+        }
+        assertEquals(List.of("PrintWriter(Ljava/io/Writer;Z)V", "PrintStream(Ljava/io/OutputStream;ZLjava/lang/String;)V",
+                "Scanner(Ljava/nio/channels/ReadableByteChannel;Ljava/nio/charset/Charset;)V",
+                "PrintWriter(Ljava/io/OutputStream;)V"), inits);
+    }
+
     @Test
     void theRewriterAppliesOnlyTheFeaturesAskedFor() {
         byte[] bytes = Asm.bytesOf(Opens.class);
