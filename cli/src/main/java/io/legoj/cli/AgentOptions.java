@@ -24,6 +24,10 @@ final class AgentOptions {
         return add("storage", node == null ? null : node.toString());
     }
 
+    AgentOptions mount(List<String> prefixes) {
+        return add("mount", prefixes == null || prefixes.isEmpty() ? null : String.join(",", prefixes));
+    }
+
     AgentOptions cache(Long bytes) {
         return add("cache", bytes == null ? null : Sizes.format(bytes));
     }

@@ -53,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Running storagenode for the application's files.")
     private HostPort storage;
 
+    @Option(names = "--mount", paramLabel = "PREFIX", split = ",",
+            description = "Paths whose files live on the storagenode (comma separated; default: all paths).")
+    private List<String> mount;
+
     @Option(names = "--cache", paramLabel = "SIZE", converter = Converters.Size.class,
             description = "Page cache of the application JVM, e.g. 64m.")
     private Long cache;
@@ -139,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     String agentOptions(List<HostPort> nodes, HostPort files) {
-        return new AgentOptions().memnodes(nodes).storage(files).cache(cache).page(page).replicas(replicas)
+        return new AgentOptions().memnodes(nodes).storage(files).mount(mount).cache(cache).page(page).replicas(replicas)
                 .appId(appId).objects(objects).build();
     }
 

@@ -37,8 +37,9 @@ class AgentOptionsTest {
     void runBuildsTheOptionsFromItsFlags() {
         RunCommand run = new RunCommand(CliRun.context(Map.of()));
         new CommandLine(run).parseArgs("--cache", "32m", "--page", "16k", "--replicas", "2", "--appid", "app",
-                "--storage", "127.0.0.1:9000", "--", "Main");
-        assertEquals("memnodes=127.0.0.1:1,127.0.0.1:2,storage=127.0.0.1:9000,cache=32m,page=16k,replicas=2,appid=app",
+                "--storage", "127.0.0.1:9000", "--mount", "/data,out", "--", "Main");
+        assertEquals("memnodes=127.0.0.1:1,127.0.0.1:2,storage=127.0.0.1:9000,mount=/data,out,cache=32m,page=16k,replicas=2,"
+                + "appid=app",
                 run.agentOptions(List.of(HostPort.parse("127.0.0.1:1"), HostPort.parse("127.0.0.1:2"))));
     }
 }
