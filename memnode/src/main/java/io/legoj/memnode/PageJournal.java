@@ -202,7 +202,6 @@ final class PageJournal implements ChangeLog, AutoCloseable {
             } catch (Closing e) {
                 return;
             }
-            queue.sync();
             queue.commit(generation);
             retainedBytes = 0;
             snapshotBytes = bytes;

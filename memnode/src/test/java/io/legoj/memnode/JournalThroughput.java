@@ -9,12 +9,14 @@ import io.legoj.protocol.Ticker;
 import io.netty.channel.EventLoopGroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What the journal costs, measured in one JVM (not a unit test): batches of write-backs per second
- * to a node on loopback without a journal, with one, and with one forced at every batch. One
+ * to a node on loopback without a journal, with one (default compaction), with one never compacted,
+ * and with one forced at every batch; then how long a restart on each journal takes. One
  * connection, one batch outstanding at a time, so every batch waits for its acknowledgement.
  * Run with the test class path and the Chronicle flags:
  * {@code java <flags> -cp <test class path> io.legoj.memnode.JournalThroughput [seconds] [pagesPerBatch]}.
@@ -32,16 +34,31 @@ public final class JournalThroughput {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         EventLoopGroup group = EventLoops.create("journal-throughput", 1);
         try {
-            for (String mode : new String[] {"none", "journal", "journal+force", "none", "journal", "journal+force"}) {
+            String[] modes = {"none", "journal", "no-compaction", "journal+force"};
+            for (int i = 0; i < 2 * modes.length; i++) {
+                String mode = modes[i % modes.length];
                 Path dir = Files.createTempDirectory("legoj-journal-throughput");
                 MemNodeConfig config = MemNodeConfig.of(64L << 20, "s");
                 if (!mode.equals("none")) {
-                    config = config.withJournal(JournalConfig.of(dir).withForceEachBatch(mode.endsWith("force")));
+                    JournalConfig journal = JournalConfig.of(dir).withForceEachBatch(mode.endsWith("force"));
+                    config = config.withJournal(mode.equals("no-compaction")
+                            ? journal.withCompaction(Long.MAX_VALUE, Duration.ofDays(1)) : journal);
                 }
-                try (MemNode node = new MemNode(config)) {
-                    double rate = run(group, node.start(), seconds, batch);
-                    System.out.printf("%-14s %8.0f batches/s of %d pages of 4 KiB (%.0f MiB/s)%n", mode, rate, batch,
-                            rate * batch * PS / (1 << 20));
+                try {
+                    try (MemNode node = new MemNode(config)) {
+                        double rate = run(group, node.start(), seconds, batch);
+                        System.out.printf("%-14s %8.0f batches/s of %d pages of 4 KiB (%.0f MiB/s)%n", mode, rate, batch,
+                                rate * batch * PS / (1 << 20));
+                    }
+                    if (!mode.equals("none")) {
+                        long start = System.nanoTime();
+                        try (MemNode again = new MemNode(config)) {
+                            io.legoj.protocol.NodeStats s = again.stats();
+                            System.out.printf("%-14s restart: %d entries (%d MiB) replayed, %d pages back, in %d ms%n", "",
+                                    s.recoveredEntries, s.journalBytes >> 20, s.pages,
+                                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                        }
+                    }
                 } finally {
                     io.legoj.protocol.journal.Durable.deleteTree(dir);
                 }
