@@ -73,6 +73,27 @@ class RemoteFileAdaptersTest {
     }
 
     @Test
+    void availableAfterAReadNeedsNoRoundTrip() throws IOException {
+        File f = remote("available.bin");
+        try (RemoteFileOutputStream out = new RemoteFileOutputStream(f)) {
+            out.write(new byte[100_000]);
+        }
+        try (RemoteFileInputStream in = new RemoteFileInputStream(f)) {
+            assertEquals(100_000, in.available(), "asked: nothing read yet");
+            in.read();
+            long before = requests();
+            int sum = 0;
+            for (int i = 0; i < 1000; i++) {
+                sum += in.available() > 0 ? 1 : 0;
+                in.read();
+            }
+            assertEquals(1000, sum);
+            assertTrue(requests() - before <= 2, (requests() - before) + " requests for 1000 reads and available()");
+            assertEquals(100_000 - 1001, in.available());
+        }
+    }
+
+    @Test
     void localPathsGetTheJdkStreamsOnRealDescriptors() throws IOException {
         File f = storage.localDir().resolve("plain.bin").toFile();
         try (RemoteFileOutputStream out = new RemoteFileOutputStream(f)) {

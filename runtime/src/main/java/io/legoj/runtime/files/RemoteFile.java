@@ -412,6 +412,14 @@ public final class RemoteFile implements Closeable {
 
     // ---- length and durability
 
+    /**
+     * The file's length as the last read saw it, without a round trip, or -1 when this file has not
+     * read anything since its last write (then only {@link #length()} knows).
+     */
+    synchronized long lengthSeen() {
+        return current != null && buffer == null && inFlight.isEmpty() ? current.fileLength() : -1;
+    }
+
     /** The file's length now (after the writes made so far). */
     public synchronized long length() throws IOException {
         checkOpen();

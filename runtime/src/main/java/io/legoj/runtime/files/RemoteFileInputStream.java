@@ -168,13 +168,15 @@ public class RemoteFileInputStream extends FileInputStream {
         return n;
     }
 
+    /** The bytes left to the end of the file: as the last read saw it, else asked (one round trip). */
     @Override
     public int available() throws IOException {
         if (remote == null) {
             return super.available();
         }
         ensureOpen();
-        long left = remote.length() - remote.position();
+        long seen = remote.lengthSeen();
+        long left = (seen >= 0 ? seen : remote.length()) - remote.position();
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, left));
     }
 
