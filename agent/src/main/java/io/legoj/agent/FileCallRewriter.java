@@ -49,20 +49,23 @@ final class FileCallRewriter extends ClassVisitor {
             r.put(Opcodes.INVOKESPECIAL + " " + FILE + "." + m, new Route(FILES + "FileOps", name, desc));
         }
         staticRoute(r, FILE, "createTempFile(Ljava/lang/String;Ljava/lang/String;)Ljava/io/File;", "FileOps");
-        staticRoute(r, FILE, "createTempFile(Ljava/lang/String;Ljava/lang/String;Ljava/io/File;)Ljava/io/File;", "FileOps");
+        staticRoute(r, FILE, "createTempFile(Ljava/lang/String;Ljava/lang/String;Ljava/io/File;)Ljava/io/File;",
+                "FileOps");
         String stringsToPath = "(Ljava/lang/String;[Ljava/lang/String;)Ljava/nio/file/Path;";
         String uriToPath = "(Ljava/net/URI;)Ljava/nio/file/Path;";
         staticRoute(r, "java/nio/file/Paths", "get" + stringsToPath, "PathCalls");
         staticRoute(r, "java/nio/file/Paths", "get" + uriToPath, "PathCalls");
-        r.put(Opcodes.INVOKESTATIC + " java/nio/file/Path.of" + stringsToPath, new Route(FILES + "PathCalls", "get", stringsToPath));
-        r.put(Opcodes.INVOKESTATIC + " java/nio/file/Path.of" + uriToPath, new Route(FILES + "PathCalls", "get", uriToPath));
+        for (String desc : new String[] {stringsToPath, uriToPath}) {
+            r.put(Opcodes.INVOKESTATIC + " java/nio/file/Path.of" + desc, new Route(FILES + "PathCalls", "get", desc));
+        }
         staticRoute(r, "java/nio/file/FileSystems", "getDefault()Ljava/nio/file/FileSystem;", "PathCalls");
         String attrs = "[Ljava/nio/file/attribute/FileAttribute;)Ljava/nio/file/Path;";
         staticRoute(r, "java/nio/file/Files", "createTempFile(Ljava/lang/String;Ljava/lang/String;" + attrs, "PathCalls");
         staticRoute(r, "java/nio/file/Files", "createTempDirectory(Ljava/lang/String;" + attrs, "PathCalls");
         String streams = FILES + "StreamCalls";
-        r.put(Opcodes.INVOKEVIRTUAL + " java/io/FileDescriptor.sync()V", new Route(streams, "sync", "(Ljava/io/FileDescriptor;)V"));
-        r.put(Opcodes.INVOKEVIRTUAL + " java/io/FileDescriptor.valid()Z", new Route(streams, "valid", "(Ljava/io/FileDescriptor;)Z"));
+        String fd = "java/io/FileDescriptor";
+        r.put(Opcodes.INVOKEVIRTUAL + " " + fd + ".sync()V", new Route(streams, "sync", "(L" + fd + ";)V"));
+        r.put(Opcodes.INVOKEVIRTUAL + " " + fd + ".valid()Z", new Route(streams, "valid", "(L" + fd + ";)Z"));
         String raf = "java/io/RandomAccessFile";
         r.put(Opcodes.INVOKEVIRTUAL + " " + raf + ".getChannel()Ljava/nio/channels/FileChannel;",
                 new Route(streams, "getChannel", "(L" + raf + ";)Ljava/nio/channels/FileChannel;"));
