@@ -37,9 +37,13 @@ public final class ClassRewriter {
 
     /**
      * The rewritten class: {@code kinds} decides what {@code bytes} (an application class) becomes;
-     * it is not consulted (and may be null) without the object rewrites.
+     * it is not consulted (and may be null) without the object rewrites. Returns {@code bytes}
+     * itself when nothing is to change.
      */
     public byte[] rewrite(byte[] bytes, ClassKinds kinds) {
+        if (!features.objects() && !FileStreamRewriter.mentionsFiles(bytes)) {
+            return bytes;
+        }
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         ClassVisitor chain = writer;

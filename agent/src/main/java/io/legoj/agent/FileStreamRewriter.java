@@ -23,11 +23,45 @@ final class FileStreamRewriter extends ClassVisitor {
             "java/io/FileReader", FILES + "RemoteFileReader",
             "java/io/FileWriter", FILES + "RemoteFileWriter");
 
+    /** Names in a class file that any file rewrite looks for (the substituted classes start with {@code java/io/File}). */
+    private static final byte[][] MENTIONS = {ascii("java/io/File"), ascii("java/io/RandomAccessFile"),
+        ascii("java/io/Print"), ascii("java/io/DataOutput"), ascii("java/nio/file/"), ascii("java/util/Scanner")};
+
     /** The JDK superclass that was substituted, or null. */
     private String replacedSuper;
 
     FileStreamRewriter(ClassVisitor next) {
         super(Opcodes.ASM9, next);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * False when no file rewrite can apply to the class: its constant pool names none of the file
+     * classes (a plain search of the bytes, much cheaper than reading and writing the class).
+     */
+    static boolean mentionsFiles(byte[] classFile) {
+        for (byte[] name : MENTIONS) {
+            if (indexOf(classFile, name) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Override

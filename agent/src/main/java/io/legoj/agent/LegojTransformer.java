@@ -44,7 +44,7 @@ final class LegojTransformer implements ClassFileTransformer {
                     log.println("[legoj] class " + className.replace('/', '.') + " kept local: " + d.reason());
                 }
             }
-            return out;
+            return out == bytes ? null : out;
         } catch (Throwable t) {
             log.println("[legoj] cannot rewrite " + className.replace('/', '.') + " (class file version "
                     + version(bytes) + "), it stays local: " + t);

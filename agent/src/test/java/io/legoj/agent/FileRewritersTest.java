@@ -205,6 +205,21 @@ class FileRewritersTest {
         assertEquals("FileInputStream", newTypes(Asm.method(c, "open")).get(0));
     }
 
+    static final class NoFiles {
+        int twice(int x) {
+            return 2 * x;
+        }
+    }
+
+    @Test
+    void aClassThatNamesNoFileClassIsLeftAsItIs() {
+        byte[] bytes = Asm.bytesOf(NoFiles.class);
+        assertFalse(FileStreamRewriter.mentionsFiles(bytes));
+        assertTrue(FileStreamRewriter.mentionsFiles(Asm.bytesOf(Finals.class)));
+        ClassRewriter files = new ClassRewriter(ClassSelection.defaults(), new ClassRewriter.Features(false, true));
+        assertTrue(bytes == files.rewrite(bytes, null), "the same bytes: the transformer returns null for them");
+    }
+
     private static ClassNode node(byte[] bytes) {
         return Asm.rewrite(bytes, next -> next);
     }
