@@ -28,6 +28,20 @@ final class AgentOptions {
         return add("mount", prefixes == null || prefixes.isEmpty() ? null : String.join(",", prefixes));
     }
 
+    /** {@code mount=}: the path prefixes whose files live on the storage node (all paths when not given). */
+    AgentOptions mount(String prefix) {
+        return add("mount", prefix);
+    }
+
+    /** {@code include=}: classes to rewrite even if the defaults skip them (a pattern list). */
+    AgentOptions include(String patterns) {
+        return add("include", patterns);
+    }
+
+    AgentOptions region(Long bytes) {
+        return add("region", bytes == null ? null : Sizes.format(bytes));
+    }
+
     AgentOptions cache(Long bytes) {
         return add("cache", bytes == null ? null : Sizes.format(bytes));
     }

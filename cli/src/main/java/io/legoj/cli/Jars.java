@@ -45,6 +45,10 @@ final class Jars {
         return home.resolve("bench/target/legoj-bench.jar");
     }
 
+    Path examples() {
+        return home.resolve("examples/target/legoj-examples.jar");
+    }
+
     String buildCommand() {
         return "(cd " + home + " && mvn -q -DskipTests package)";
     }
@@ -69,6 +73,15 @@ final class Jars {
     /** The bench jar, checked to contain {@code mainClass}. */
     Path requireBench(String mainClass) {
         Path jar = require(bench());
+        if (!contains(jar, mainClass)) {
+            throw unusable(jar, "no " + mainClass);
+        }
+        return jar;
+    }
+
+    /** The examples jar, checked to contain {@code mainClass}. */
+    Path requireExamples(String mainClass) {
+        Path jar = require(examples());
         if (!contains(jar, mainClass)) {
             throw unusable(jar, "no " + mainClass);
         }

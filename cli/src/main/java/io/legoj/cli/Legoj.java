@@ -35,7 +35,7 @@ public final class Legoj implements Callable<Integer> {
                 .addSubcommand(new CommandLine(new RunCommand(context)).setStopAtPositional(true))
                 .addSubcommand(new StatCommand(context))
                 .addSubcommand(new CommandLine(new BenchCommand(context)).setStopAtPositional(true))
-                .addSubcommand(new DemoCommand());
+                .addSubcommand(new DemoCommand(context));
         Errors errors = new Errors(context);
         return cl.setExpandAtFiles(false)
                 .setParameterExceptionHandler(errors::usage)

@@ -45,14 +45,15 @@ final class StatCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String secret = context.requireSecret("stat");
-        String yaml = fetch(secret);
+        String yaml = fetch(node, secret);
         PrintWriter out = spec.commandLine().getOut();
         out.print(yaml.endsWith("\n") ? yaml : yaml + "\n");
         out.flush();
         return 0;
     }
 
-    private String fetch(String secret) {
+    /** The node's statistics as YAML; a node that does not answer is a {@link CliException}. */
+    static String fetch(HostPort node, String secret) {
         EventLoopGroup group = EventLoops.create("legoj-stat", 1);
         NodeConnection.Settings settings = new NodeConnection.Settings(secret, APP_ID, 0, TIMEOUT.toNanos(),
                 Ticker.SYSTEM);
@@ -62,18 +63,18 @@ final class StatCommand implements Callable<Integer> {
                 if (reply instanceof StatsReply stats) {
                     return stats.yaml();
                 }
-                throw unreachable("answered " + reply.type() + " to STATS");
+                throw unreachable(node, "answered " + reply.type() + " to STATS");
             } finally {
                 reply.release();
             }
         } catch (NodeFailureException | RemoteException e) {
-            throw unreachable(e.getMessage());
+            throw unreachable(node, e.getMessage());
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
     }
 
-    private CliException unreachable(String reason) {
+    private static CliException unreachable(HostPort node, String reason) {
         String prefix = "memnode " + node + ": ";
         String r = reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
         return new CliException(CliException.FAILURE, "cannot reach memnode " + node + ": " + r);

@@ -99,13 +99,23 @@ class OptionValidationTest {
     }
 
     @Test
-    void storagenodeOptionsAndDemoNotThereYet(@TempDir Path tmp) throws IOException {
+    void storagenodeOptions(@TempDir Path tmp) throws IOException {
         assertUsage(run(SECRET, "storagenode", "--port", "1"), "storagenode", "Missing required option: '--dir=DIR'");
         assertUsage(run(SECRET, "storagenode", "--port", "70000", "--dir", "d"), "storagenode", "--port 70000 is outside 0..65535");
         Path file = Files.writeString(tmp.resolve("file"), "x");
         assertError(run(SECRET, "storagenode", "--port", "0", "--dir", file.toString()), 2, "is not a directory");
         assertError(run(Map.of(), "storagenode", "--port", "0", "--dir", "d"), 2, "LEGOJ_SECRET is not set");
-        assertError(run(SECRET, "demo"), 2, "demo is not implemented yet");
+    }
+
+    @Test
+    void demoOptionsAndMissingJars(@TempDir Path emptyHome) {
+        assertUsage(run(SECRET, "demo", "--ops", "0"), "demo", "--ops 0 must be at least 1");
+        assertUsage(run(SECRET, "demo", "--keys", "-1"), "demo", "--keys -1 must be at least 1");
+        assertUsage(run(SECRET, "demo", "--cache", "1k"), "demo", "--cache 1k is smaller than one page (16k)");
+        assertUsage(run(SECRET, "demo", "--port", "1"), "demo", "Unknown options: '--port', '1'");
+        CliRun.Result r = CliRun.execute(CliRun.context(SECRET, emptyHome), "demo");
+        assertError(r, 2, "legoj-examples.jar is missing: build it with (cd " + emptyHome
+                + " && mvn -q -DskipTests package)");
     }
 
     @Test
