@@ -12,6 +12,9 @@ public final class ClassSelection {
     private static final List<String> SYSTEM_PREFIXES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/",
             "io/legoj/", "org/ietf/", "org/w3c/", "org/xml/", "netscape/");
 
+    /** LegoJ's example programs are plain applications, whatever their package says. */
+    private static final String EXAMPLES = "io/legoj/examples/";
+
     private final List<Pattern> includes;
     private final List<Pattern> excludes;
 
@@ -36,6 +39,9 @@ public final class ClassSelection {
             if (p.matcher(dotted).matches()) {
                 return true;
             }
+        }
+        if (internalName.startsWith(EXAMPLES)) {
+            return true;
         }
         for (String prefix : SYSTEM_PREFIXES) {
             if (internalName.startsWith(prefix)) {

@@ -135,6 +135,7 @@ class RewritersTest {
         assertFalse(SELECTION.isApplication("java/util/HashMap"));
         assertFalse(SELECTION.isApplication("io/legoj/runtime/Mmu"));
         assertTrue(SELECTION.isApplication("com/example/Main"));
+        assertTrue(SELECTION.isApplication("io/legoj/examples/kvstore/KvStore"));
         ClassSelection custom = new ClassSelection(List.of("io.legoj.bench.work.**"), List.of("com.example.*"));
         assertTrue(custom.isApplication("io/legoj/bench/work/deep/Node"));
         assertFalse(custom.isApplication("com/example/Main"));
