@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Failure independence with real processes: regions on two of three memnodes, one memnode killed
@@ -36,14 +38,15 @@ class ReplicationFailoverTest {
         assertTrue(app.stderr().stream().noneMatch(l -> l.startsWith("[legoj] fatal")), app.describe());
     }
 
-    @Test
-    void theApplicationSurvivesTheDeathOfAMemnode() {
+    @ParameterizedTest(name = "memnode {0} killed")
+    @ValueSource(ints = {0, 1, 2})
+    void theApplicationSurvivesTheDeathOfAnyMemnode(int victim) {
         try (MemnodeProcess a = MemnodeProcess.start(SECRET, "256m");
                 MemnodeProcess b = MemnodeProcess.start(SECRET, "256m");
                 MemnodeProcess c = MemnodeProcess.start(SECRET, "256m");
                 AppProcess app = loop(List.of(a, b, c), "survivor")) {
             app.awaitStdout(l -> l.equals("round 2 ok"), BOUND, "progress before the failure");
-            b.kill();
+            List.of(a, b, c).get(victim).kill();
             app.awaitStdout(l -> l.equals("round 6 ok"), BOUND, "progress after the failure");
             assertCleanRounds(app);
             assertTrue(app.process().isAlive(), app.describe());
