@@ -1,5 +1,6 @@
 package io.legoj.memnode;
 
+import io.legoj.protocol.NodeCounters;
 import io.legoj.protocol.EventLoops;
 import io.legoj.protocol.FrameDecoder;
 import io.legoj.protocol.MessageDecoder;
@@ -44,7 +45,7 @@ public final class MemNode implements AutoCloseable {
     private final MemNodeConfig config;
     private final PageStore store;
     private final PageJournal journal;
-    private final Counters counters = new Counters();
+    private final NodeCounters counters = new NodeCounters();
     private final ChannelGroup channels = new DefaultChannelGroup("memnode", GlobalEventExecutor.INSTANCE);
     private volatile long startNanos;
     private volatile String nodeId;
@@ -215,7 +216,7 @@ public final class MemNode implements AutoCloseable {
         return store;
     }
 
-    Counters counters() {
+    NodeCounters counters() {
         return counters;
     }
 

@@ -1,5 +1,6 @@
 package io.legoj.memnode;
 
+import io.legoj.protocol.NodeCounters;
 import io.legoj.protocol.Auth;
 import io.legoj.protocol.Challenge;
 import io.legoj.protocol.Echo;
@@ -46,7 +47,7 @@ final class MemNodeHandler extends ChannelInboundHandlerAdapter {
     private enum State { AWAIT_HELLO, ADMIN, DATA, CLOSING }
 
     private final MemNode node;
-    private final Counters counters;
+    private final NodeCounters counters;
     private byte[] nonce;
     private State state = State.AWAIT_HELLO;
     private AppSpace space;

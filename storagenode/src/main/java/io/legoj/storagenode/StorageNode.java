@@ -1,5 +1,6 @@
 package io.legoj.storagenode;
 
+import io.legoj.protocol.NodeCounters;
 import io.legoj.protocol.EventLoops;
 import io.legoj.protocol.FrameDecoder;
 import io.legoj.protocol.MessageDecoder;
@@ -41,7 +42,7 @@ public final class StorageNode implements AutoCloseable {
 
     private final StorageNodeConfig config;
     private final FileStore store;
-    private final Counters counters = new Counters();
+    private final NodeCounters counters = new NodeCounters();
     private final ChannelGroup channels = new DefaultChannelGroup("storagenode", GlobalEventExecutor.INSTANCE);
     private volatile long startNanos;
     private volatile String nodeId;
@@ -186,7 +187,7 @@ public final class StorageNode implements AutoCloseable {
         return store;
     }
 
-    Counters counters() {
+    NodeCounters counters() {
         return counters;
     }
 }

@@ -1,5 +1,6 @@
 package io.legoj.storagenode;
 
+import io.legoj.protocol.NodeCounters;
 import io.legoj.protocol.Auth;
 import io.legoj.protocol.Challenge;
 import io.legoj.protocol.Echo;
@@ -53,7 +54,7 @@ final class StorageNodeHandler extends ChannelInboundHandlerAdapter {
     private enum State { AWAIT_HELLO, ADMIN, DATA, CLOSING }
 
     private final StorageNode node;
-    private final Counters counters;
+    private final NodeCounters counters;
     private byte[] nonce;
     private State state = State.AWAIT_HELLO;
     private AppFiles app;

@@ -1,4 +1,4 @@
-package io.legoj.storagenode;
+package io.legoj.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
@@ -8,21 +8,21 @@ import io.netty.channel.ChannelPromise;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The node's traffic figures for {@code bin/legoj stat}; updated from every event loop and file thread. */
-final class Counters {
-    final AtomicInteger connections = new AtomicInteger();
-    final LongAdder requests = new LongAdder();
-    final LongAdder rejectedConnections = new LongAdder();
-    final LongAdder bytesIn = new LongAdder();
-    final LongAdder bytesOut = new LongAdder();
-    final ChannelDuplexHandler traffic = new Traffic(this);
+/** A node's traffic figures for {@code bin/legoj stat}; updated from every event loop (and file thread). */
+public final class NodeCounters {
+    public final AtomicInteger connections = new AtomicInteger();
+    public final LongAdder requests = new LongAdder();
+    public final LongAdder rejectedConnections = new LongAdder();
+    public final LongAdder bytesIn = new LongAdder();
+    public final LongAdder bytesOut = new LongAdder();
+    public final ChannelDuplexHandler traffic = new Traffic(this);
 
     /** First handler of every pipeline: counts the bytes of the socket, frames included. Does not touch buffers. */
     @Sharable
     private static final class Traffic extends ChannelDuplexHandler {
-        private final Counters counters;
+        private final NodeCounters counters;
 
-        Traffic(Counters counters) {
+        Traffic(NodeCounters counters) {
             this.counters = counters;
         }
 
