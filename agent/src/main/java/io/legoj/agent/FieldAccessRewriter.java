@@ -1,19 +1,30 @@
 package io.legoj.agent;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.AnalyzerAdapter;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Replaces {@code GETFIELD}/{@code PUTFIELD} on application classes by {@code invokedynamic} call
  * sites that the runtime links to remote memory or to the plain field. Stores to {@code this}
  * before the superclass constructor ran must stay plain (the verifier allows nothing else on an
  * uninitialized object); in a remote class they are copied to remote memory right after it.
+ *
+ * <p>A method that has such sites takes its thread's {@code Tlb} once, on entry, into a new local
+ * (a method runs on one thread), and passes it to every site as the last argument: the per-access
+ * cost is then the translation alone. The local sits past all others and is added to every frame.
  */
 final class FieldAccessRewriter extends ClassVisitor {
     private static final String LINKER = "io/legoj/runtime/objects/FieldLinker";
@@ -21,41 +32,98 @@ final class FieldAccessRewriter extends ClassVisitor {
             + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;";
     static final Handle GET = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "get", BSM_DESC, false);
     static final Handle PUT = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "put", BSM_DESC, false);
+    static final String TLB = "io/legoj/runtime/Tlb";
 
     private final ClassSelection selection;
     private final ClassFacts self;
     private final boolean remote;
+    /** Methods ({@code name + descriptor}) with sites to link, and their original max locals. */
+    private final Map<String, Integer> linkedMethods;
 
-    FieldAccessRewriter(ClassVisitor next, ClassSelection selection, ClassFacts self, boolean remote) {
+    FieldAccessRewriter(ClassVisitor next, ClassSelection selection, ClassFacts self, boolean remote, byte[] bytes) {
         super(Opcodes.ASM9, next);
         this.selection = selection;
         this.self = self;
         this.remote = remote;
+        this.linkedMethods = scan(bytes);
+    }
+
+    /** True when this instruction becomes a linked site (before the uninitialized-{@code this} check). */
+    private boolean links(int opcode, String owner, String name, String descriptor) {
+        boolean instance = opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD;
+        return instance && selection.isApplication(owner) && !name.startsWith("$legoj$")
+                && !(!remote && owner.equals(self.name()) && self.declaresField(name, descriptor));
+    }
+
+    private Map<String, Integer> scan(byte[] bytes) {
+        ClassNode node = new ClassNode();
+        new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
+        Map<String, Integer> methods = new HashMap<>();
+        for (MethodNode m : node.methods) {
+            for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+                if (i instanceof FieldInsnNode f && links(f.getOpcode(), f.owner, f.name, f.desc)) {
+                    methods.put(m.name + m.desc, m.maxLocals);
+                    break;
+                }
+            }
+        }
+        return methods;
     }
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
         AnalyzerAdapter analyzer = new AnalyzerAdapter(self.name(), access, name, descriptor, next);
-        return new Method(analyzer, name.equals("<init>"));
+        Integer maxLocals = linkedMethods.get(name + descriptor);
+        return new Method(analyzer, name.equals("<init>"), maxLocals == null ? -1 : maxLocals);
     }
 
     private final class Method extends MethodVisitor {
         private final AnalyzerAdapter analyzer;
         private final boolean constructor;
+        /** Slot of the method's Tlb local, or -1 when the method links no site. */
+        private final int tlbSlot;
         private final List<String[]> storedBeforeSuper = new ArrayList<>();
 
-        Method(AnalyzerAdapter analyzer, boolean constructor) {
+        Method(AnalyzerAdapter analyzer, boolean constructor, int tlbSlot) {
             super(Opcodes.ASM9, analyzer);
             this.analyzer = analyzer;
             this.constructor = constructor;
+            this.tlbSlot = tlbSlot;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            if (tlbSlot >= 0) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "io/legoj/runtime/Mmu", "tlb", "()L" + TLB + ";", false);
+                super.visitVarInsn(Opcodes.ASTORE, tlbSlot);
+            }
+        }
+
+        /** Every frame also holds the Tlb local, which is set on entry and never changes. */
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            if (tlbSlot < 0 || type != Opcodes.F_NEW) {
+                super.visitFrame(type, numLocal, local, numStack, stack);
+                return;
+            }
+            List<Object> locals = new ArrayList<>();
+            int slots = 0;
+            for (int i = 0; i < numLocal; i++) {
+                locals.add(local[i]);
+                slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+            }
+            for (; slots < tlbSlot; slots++) {
+                locals.add(Opcodes.TOP);
+            }
+            locals.add(TLB);
+            super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            boolean instance = opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD;
-            if (!instance || !selection.isApplication(owner) || name.startsWith("$legoj$")
-                    || !remote && owner.equals(self.name()) && self.declaresField(name, descriptor)) {
+            if (!links(opcode, owner, name, descriptor)) {
                 super.visitFieldInsn(opcode, owner, name, descriptor);
                 return;
             }
@@ -106,10 +174,14 @@ final class FieldAccessRewriter extends ClassVisitor {
         }
 
         private void link(int opcode, String owner, String name, String descriptor) {
+            super.visitVarInsn(Opcodes.ALOAD, tlbSlot);
+            String tlb = "L" + TLB + ";";
             if (opcode == Opcodes.GETFIELD) {
-                super.visitInvokeDynamicInsn(name, "(L" + owner + ";)" + descriptor, GET, Type.getObjectType(owner));
+                super.visitInvokeDynamicInsn(name, "(L" + owner + ";" + tlb + ")" + descriptor, GET,
+                        Type.getObjectType(owner));
             } else {
-                super.visitInvokeDynamicInsn(name, "(L" + owner + ";" + descriptor + ")V", PUT, Type.getObjectType(owner));
+                super.visitInvokeDynamicInsn(name, "(L" + owner + ";" + descriptor + tlb + ")V", PUT,
+                        Type.getObjectType(owner));
             }
         }
 

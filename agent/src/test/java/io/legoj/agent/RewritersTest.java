@@ -52,16 +52,22 @@ class RewritersTest {
     @Test
     void fieldAccessesBecomeLinkedCallSitesAndEarlyStoresAreCopiedAfterSuper() {
         byte[] bytes = innerClass();
-        ClassNode c = Asm.rewrite(bytes, next -> new FieldAccessRewriter(next, SELECTION, ClassFacts.read(bytes), true));
-        assertEquals(List.of("PUTFIELD this$0", "CALL Object.<init>", "GETFIELD this$0", "INDY put this$0",
-                "PUTFIELD x", "INDY put x"), Asm.calls(Asm.method(c, "<init>")));
-        assertEquals(List.of("GETFIELD x", "INDY get x"), Asm.calls(Asm.method(c, "get")));
+        ClassNode c = Asm.rewrite(bytes, next -> new FieldAccessRewriter(next, SELECTION, ClassFacts.read(bytes), true,
+                bytes));
+        assertEquals(List.of("CALL Mmu.tlb", "PUTFIELD this$0", "CALL Object.<init>", "GETFIELD this$0",
+                "INDY put this$0", "PUTFIELD x", "INDY put x"), Asm.calls(Asm.method(c, "<init>")));
+        assertEquals(List.of("CALL Mmu.tlb", "GETFIELD x", "INDY get x"), Asm.calls(Asm.method(c, "get")));
+        assertEquals("(Lp/Inner;Lio/legoj/runtime/Tlb;)I", ((org.objectweb.asm.tree.InvokeDynamicInsnNode)
+                java.util.Arrays.stream(Asm.method(c, "get").instructions.toArray())
+                        .filter(i -> i instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode).findFirst().orElseThrow())
+                .desc);
     }
 
     @Test
     void aLocalClassKeepsPlainAccessesToItsOwnFields() {
         byte[] bytes = innerClass();
-        ClassNode c = Asm.rewrite(bytes, next -> new FieldAccessRewriter(next, SELECTION, ClassFacts.read(bytes), false));
+        ClassNode c = Asm.rewrite(bytes, next -> new FieldAccessRewriter(next, SELECTION, ClassFacts.read(bytes), false,
+                bytes));
         assertEquals(List.of("GETFIELD x"), Asm.calls(Asm.method(c, "get")));
     }
 

@@ -1,5 +1,6 @@
 package io.legoj.runtime.objects;
 
+import io.legoj.runtime.Tlb;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
@@ -23,9 +24,25 @@ public final class FieldLinker {
     private FieldLinker() {
     }
 
+    /** {@code (Owner, Tlb) -> T}: the site passes its method's {@link Tlb}. */
     public static CallSite get(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
             throws ReflectiveOperationException {
-        return new ConstantCallSite(getter(caller, caller.findGetter(owner, name, type.returnType())).asType(type));
+        MethodHandle plain = caller.findGetter(owner, name, type.returnType());
+        Field field = caller.revealDirect(plain).reflectAs(Field.class, caller);
+        MethodHandle target = isRemote(field) ? tlbAccess("get", field, 1) : MethodHandles.dropArguments(plain, 1, Tlb.class);
+        return new ConstantCallSite(target.asType(type));
+    }
+
+    /**
+     * The remote accessor at the field's offset, taking the site's {@link Tlb}: {@code (Declaring, Tlb) -> T}
+     * to read, {@code (Declaring, T, Tlb) -> void} to write.
+     */
+    private static MethodHandle tlbAccess(String verb, Field field, int tlbAt) throws ReflectiveOperationException {
+        Class<?> t = erased(field.getType());
+        MethodType type = verb.equals("get") ? MethodType.methodType(t, long.class, Tlb.class, long.class)
+                : MethodType.methodType(void.class, long.class, t, Tlb.class, long.class);
+        MethodHandle access = MethodHandles.insertArguments(accessor(verb, field, type), tlbAt + 1, offset(field));
+        return MethodHandles.filterArguments(access, 0, address(field));
     }
 
     /**
@@ -76,11 +93,13 @@ public final class FieldLinker {
                 .asType(MethodType.methodType(void.class, field.getDeclaringClass(), field.getType()));
     }
 
+    /** {@code (Owner, T, Tlb) -> void}: the site passes its method's {@link Tlb}. */
     public static CallSite put(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
             throws ReflectiveOperationException {
         Field field = caller.revealDirect(caller.findGetter(owner, name, type.parameterType(1)))
                 .reflectAs(Field.class, caller);
-        MethodHandle target = isRemote(field) ? remoteSetter(field) : plainSetter(caller, field);
+        MethodHandle target = isRemote(field) ? tlbAccess("put", field, 2)
+                : MethodHandles.dropArguments(plainSetter(caller, field), 2, Tlb.class);
         return new ConstantCallSite(target.asType(type));
     }
 
