@@ -6,22 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.legoj.protocol.Auth;
-import io.legoj.protocol.Challenge;
 import io.legoj.protocol.Echo;
 import io.legoj.protocol.EventLoops;
-import io.legoj.protocol.Hello;
 import io.legoj.protocol.HostPort;
 import io.legoj.protocol.Message;
-import io.legoj.protocol.MessageDecoder;
-import io.legoj.protocol.MessageEncoder;
-import io.legoj.protocol.MessageType;
 import io.legoj.protocol.NodeConnection;
 import io.legoj.protocol.NodeStats;
 import io.legoj.protocol.Ok;
 import io.legoj.protocol.PageBatch;
 import io.legoj.protocol.PageData;
-import io.legoj.protocol.Protocol;
 import io.legoj.protocol.RegionAlloc;
 import io.legoj.protocol.RegionFree;
 import io.legoj.protocol.Stats;
@@ -30,23 +23,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -62,18 +43,15 @@ class MemnodeFuzzTest {
     private static final int FRAMES = 10_000;
     private static final Duration BOUND = Duration.ofSeconds(60);
 
-    private final AtomicInteger frames = new AtomicInteger();
-    private final AtomicInteger sessions = new AtomicInteger();
-    private final AtomicInteger unanswered = new AtomicInteger();
-
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void survivesRandomFramesThenServesAClientAndStat() throws Exception {
         try (MemnodeProcess node = MemnodeProcess.startWithScript(SECRET, "64m")) {
-            fuzz(node.port());
-            System.out.println("fuzz: " + frames + " frames in " + sessions + " sessions");
-            assertTrue(frames.get() >= FRAMES, "frames " + frames);
-            assertEquals(0, unanswered.get(), "sessions the node neither answered nor closed within 10 s");
+            FrameFuzzer fuzzer = new FrameFuzzer(SECRET, PS, MemnodeFuzzTest::request);
+            fuzzer.run(node.port(), FRAMES, THREADS, BOUND);
+            System.out.println("fuzz: " + fuzzer.frames + " frames in " + fuzzer.sessions + " sessions");
+            assertTrue(fuzzer.frames.get() >= FRAMES, "frames " + fuzzer.frames);
+            assertEquals(0, fuzzer.unanswered.get(), "sessions the node neither answered nor closed within 10 s");
             assertTrue(node.isAlive(), node.process().describe());
 
             node.process().requestGc();
@@ -88,74 +66,6 @@ class MemnodeFuzzTest {
         }
     }
 
-    private void fuzz(int port) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                Random random = new Random(7000 + t);
-                runs.add(pool.submit(() -> {
-                    while (frames.get() < FRAMES) {
-                        session(port, random);
-                    }
-                }));
-            }
-            long deadline = System.nanoTime() + BOUND.toNanos() * 2;
-            for (Future<?> f : runs) {
-                f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** One connection: a valid, a wrong or no handshake, random frames, end of input; reads all the node says. */
-    private void session(int port, Random random) {
-        sessions.incrementAndGet();
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(10_000);
-            s.setTcpNoDelay(true);
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            OutputStream out = s.getOutputStream();
-            Challenge challenge = assertInstanceOf(Challenge.class, readFrame(in));
-            int kind = random.nextInt(4);
-            boolean authenticated = kind >= 2;
-            if (kind > 0) {
-                String app = "fuzz-" + random.nextInt(3);
-                int pageSize = random.nextInt(8) == 0 ? 0 : PS;
-                String secret = kind == 1 ? "not-" + SECRET : SECRET;
-                out.write(encoded(new Hello(Protocol.VERSION, app, pageSize, Auth.mac(secret, challenge.nonce(), app, pageSize))));
-            }
-            int n = 1 + random.nextInt(20);
-            for (int i = 0; i < n; i++) {
-                out.write(randomFrame(random, authenticated));
-                frames.incrementAndGet();
-                skipAvailable(in);
-            }
-            s.shutdownOutput();
-            drain(in);
-        } catch (SocketTimeoutException e) {
-            unanswered.incrementAndGet();
-        } catch (IOException e) {
-            // the node closed the connection while we were still writing: what malformed input earns
-        }
-    }
-
-    private static byte[] randomFrame(Random random, boolean authenticated) {
-        if (authenticated && random.nextInt(3) > 0) {
-            return random.nextInt(4) == 0 ? mutate(random, encoded(request(random))) : encoded(request(random));
-        }
-        return switch (random.nextInt(7)) {
-            case 0 -> bytes(random, 1 + random.nextInt(64));
-            case 1 -> header(random.nextInt(), random.nextInt(256), random.nextLong(), bytes(random, random.nextInt(32)));
-            case 2 -> header(Protocol.DEFAULT_MAX_FRAME + 1 + random.nextInt(1 << 20), random.nextInt(16), 1, bytes(random, 16));
-            case 3 -> truncated(random);
-            case 4 -> validHeaderGarbageBody(random);
-            case 5 -> mutate(random, encoded(request(random)));
-            default -> header(random.nextInt(Protocol.HEADER_BYTES + 1), random.nextInt(16), random.nextLong(), new byte[0]);
-        };
-    }
-
     private static Message request(Random random) {
         long id = random.nextInt(1000);
         long base = (1 + random.nextInt(8)) * 16L * PS;
@@ -163,7 +73,7 @@ class MemnodeFuzzTest {
             case 0 -> new RegionAlloc(id, base, 16L * PS);
             case 1 -> new RegionFree(id, base);
             case 2 -> new Stats(id);
-            case 3 -> new Echo(id, Unpooled.wrappedBuffer(bytes(random, random.nextInt(256))));
+            case 3 -> new Echo(id, Unpooled.wrappedBuffer(FrameFuzzer.bytes(random, random.nextInt(256))));
             default -> batch(random, id, base);
         };
     }
@@ -177,73 +87,8 @@ class MemnodeFuzzTest {
         for (int i = 0; i < reads.length; i++) {
             reads[i] = base + random.nextInt(20) * (long) PS - random.nextInt(2);
         }
-        ByteBuf data = writes.length == 0 ? null : Unpooled.wrappedBuffer(bytes(random, writes.length * PS));
+        ByteBuf data = writes.length == 0 ? null : Unpooled.wrappedBuffer(FrameFuzzer.bytes(random, writes.length * PS));
         return new PageBatch(id, PS, writes, data, reads);
-    }
-
-    private static byte[] encoded(Message m) {
-        ByteBuf buf = Unpooled.buffer();
-        try {
-            MessageEncoder.encode(m, buf);
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            m.release();
-            buf.release();
-        }
-    }
-
-    /** A valid frame with a few bytes flipped and maybe cut short, its length prefix kept honest. */
-    private static byte[] mutate(Random random, byte[] frame) {
-        byte[] body = Arrays.copyOfRange(frame, 4, 4 + Math.max(1, random.nextInt(frame.length - 3)));
-        for (int i = random.nextInt(4); i > 0; i--) {
-            body[random.nextInt(body.length)] = (byte) random.nextInt(256);
-        }
-        return ByteBufUtil.getBytes(Unpooled.buffer().writeInt(body.length).writeBytes(body));
-    }
-
-    private static byte[] validHeaderGarbageBody(Random random) {
-        MessageType[] types = MessageType.values();
-        byte[] body = bytes(random, random.nextInt(64));
-        return header(Protocol.HEADER_BYTES + body.length, types[random.nextInt(types.length)].code, random.nextLong(), body);
-    }
-
-    private static byte[] truncated(Random random) {
-        byte[] body = bytes(random, random.nextInt(40));
-        return header(Protocol.HEADER_BYTES + body.length + 1 + random.nextInt(1000), MessageType.PAGE_BATCH.code, 7, body);
-    }
-
-    private static byte[] header(int length, int type, long id, byte[] body) {
-        return ByteBufUtil.getBytes(Unpooled.buffer().writeInt(length).writeByte(type).writeLong(id).writeBytes(body));
-    }
-
-    private static byte[] bytes(Random random, int n) {
-        byte[] b = new byte[n];
-        random.nextBytes(b);
-        return b;
-    }
-
-    private static Message readFrame(DataInputStream in) throws IOException {
-        byte[] body = new byte[in.readInt()];
-        in.readFully(body);
-        ByteBuf frame = Unpooled.wrappedBuffer(body);
-        try {
-            return MessageDecoder.decode(frame);
-        } finally {
-            frame.release();
-        }
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        byte[] sink = new byte[8192];
-        while (in.read(sink) >= 0) {
-            sink[0] = 0;
-        }
-    }
-
-    private static void skipAvailable(InputStream in) throws IOException {
-        for (int n = in.available(); n > 0; n = in.available()) {
-            in.skipNBytes(n);
-        }
     }
 
     /** A proper client after the fuzz: handshake, a region, a page written and read back, an unwritten page. */
