@@ -11,14 +11,17 @@ final class Call {
     final List<byte[]> args;
     final Store store;
     final RespWriter out;
+    /** Whether changes go to an append-only file (CONFIG GET appendonly). */
+    final boolean appendOnly;
     private List<List<byte[]>> propagate;
     /** Set by QUIT: the server closes the connection after the reply. */
     boolean quit;
 
-    Call(List<byte[]> args, Store store, RespWriter out) {
+    Call(List<byte[]> args, Store store, RespWriter out, boolean appendOnly) {
         this.args = args;
         this.store = store;
         this.out = out;
+        this.appendOnly = appendOnly;
     }
 
     int argc() {

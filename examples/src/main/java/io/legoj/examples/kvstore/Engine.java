@@ -30,7 +30,7 @@ final class Engine {
 
     /** Runs one command, writing its reply to {@code out}; returns true when the client asked to quit. */
     synchronized boolean execute(List<byte[]> args, RespWriter out) {
-        Call call = new Call(args, store, out);
+        Call call = new Call(args, store, out, aof != null);
         long before = store.dirty();
         commands.execute(call);
         if (aof != null && store.dirty() != before) {

@@ -1,6 +1,11 @@
 package io.legoj.examples.kvstore;
 
-/** PING, ECHO, DBSIZE, FLUSHALL, INFO, QUIT. */
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** PING, ECHO, DBSIZE, FLUSHALL, INFO, CONFIG GET, QUIT. */
 final class ServerCommands {
     private ServerCommands() {
     }
@@ -11,6 +16,7 @@ final class ServerCommands {
         t.add("dbsize", 1, c -> c.out.integer(c.store.size()));
         t.add("flushall", -1, ServerCommands::flushAll);
         t.add("info", -1, ServerCommands::info);
+        t.add("config", -2, ServerCommands::config);
         t.add("quit", -1, c -> {
             c.quit = true;
             c.out.ok();
@@ -49,5 +55,34 @@ final class ServerCommands {
                     .append(",avg_ttl=0\r\n");
         }
         c.out.bulk(Call.bytes(sb.toString()));
+    }
+
+    /**
+     * CONFIG GET name...: the two settings clients such as redis-benchmark ask for, {@code save}
+     * (no snapshots: empty) and {@code appendonly}; {@code *} matches both, other names nothing.
+     */
+    private static void config(Call c) {
+        if (!c.option(1).equals("GET")) {
+            throw new KvError("ERR unknown subcommand '" + new String(c.arg(1), StandardCharsets.UTF_8)
+                    + "'. Try CONFIG HELP.");
+        }
+        if (c.argc() < 3) {
+            throw KvError.arity("config|get");
+        }
+        Map<String, String> found = new LinkedHashMap<>();
+        for (int i = 2; i < c.argc(); i++) {
+            String name = c.option(i).toLowerCase(Locale.ROOT);
+            if (name.equals("save") || name.equals("*")) {
+                found.put("save", "");
+            }
+            if (name.equals("appendonly") || name.equals("*")) {
+                found.put("appendonly", c.appendOnly ? "yes" : "no");
+            }
+        }
+        c.out.arrayHeader(2 * found.size());
+        found.forEach((k, v) -> {
+            c.out.bulk(Call.bytes(k));
+            c.out.bulk(Call.bytes(v));
+        });
     }
 }

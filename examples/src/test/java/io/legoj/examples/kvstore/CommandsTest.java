@@ -107,6 +107,16 @@ class CommandsTest {
     }
 
     @Test
+    void configGetAnswersWhatRedisBenchmarkAsks() {
+        assertEquals("*2\r\n" + bulk("save") + bulk(""), r.run("CONFIG", "GET", "save"));
+        assertEquals("*4\r\n" + bulk("save") + bulk("") + bulk("appendonly") + bulk("no"), r.run("config", "get", "*"));
+        assertEquals("*2\r\n" + bulk("appendonly") + bulk("no"), r.run("CONFIG", "GET", "appendonly", "maxmemory"));
+        assertEquals(error("ERR unknown subcommand 'SET'. Try CONFIG HELP."), r.run("CONFIG", "SET", "a", "b"));
+        assertEquals(error("ERR wrong number of arguments for 'config|get' command"), r.run("CONFIG", "GET"));
+        assertEquals(error("ERR wrong number of arguments for 'config' command"), r.run("CONFIG"));
+    }
+
+    @Test
     void lists() {
         assertEquals(integer(2), r.run("LPUSH", "l", "a", "b"));
         assertEquals(integer(4), r.run("RPUSH", "l", "c", "d"));
