@@ -33,6 +33,7 @@ final class ObjectsBench implements BenchMain.Driver {
     @Override
     public List<String> help() {
         return List.of(
+                "--forks N              JVMs per side, whose iterations JMH averages (default 3: the remote side's compiled code differs from one JVM to the next)",
                 "--warmup-iterations N  (default 4)",
                 "--iterations N         measured iterations (default 5)",
                 "--time S               seconds per iteration (default 1)",
@@ -70,7 +71,7 @@ final class ObjectsBench implements BenchMain.Driver {
             b.jvmArgsAppend(jvmArgs.toArray(String[]::new));
         }
         Options opt = b.include(ObjectsBenchmarks.class.getName() + "\\..*")
-                .forks(1)
+                .forks(args.positive("forks", 3))
                 .warmupIterations(args.atLeastZero("warmup-iterations", 4))
                 .warmupTime(t)
                 .measurementIterations(args.positive("iterations", 5))
