@@ -1,24 +1,12 @@
 package io.legoj.memnode;
 
 import io.legoj.protocol.NodeCounters;
-import io.legoj.protocol.EventLoops;
-import io.legoj.protocol.FrameDecoder;
-import io.legoj.protocol.MessageDecoder;
-import io.legoj.protocol.MessageEncoder;
+import io.legoj.protocol.NodeServer;
 import io.legoj.protocol.NodeStats;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,13 +33,10 @@ public final class MemNode implements AutoCloseable {
     private final MemNodeConfig config;
     private final PageStore store;
     private final PageJournal journal;
-    private final NodeCounters counters = new NodeCounters();
-    private final ChannelGroup channels = new DefaultChannelGroup("memnode", GlobalEventExecutor.INSTANCE);
+    private final NodeServer server;
     private volatile long startNanos;
     private volatile String nodeId;
     private volatile int port;
-    private EventLoopGroup group;
-    private Channel server;
     private ScheduledFuture<?> leaseTimer;
     private boolean closed;
 
@@ -68,6 +53,7 @@ public final class MemNode implements AutoCloseable {
         this.journal = config.journal() == null ? null
                 : new PageJournal(config.journal(), config.maxFrame(), config.ticker());
         this.store = new PageStore(config.capacity(), this::nodeId, journal == null ? ChangeLog.NONE : journal);
+        this.server = new NodeServer("memnode", config.ioThreads(), config.maxFrame(), () -> new MemNodeHandler(this));
         if (journal != null) {
             try {
                 journal.recover(store, startNanos);
@@ -81,26 +67,14 @@ public final class MemNode implements AutoCloseable {
 
     /** Binds and starts serving; returns the bound port. Fails with a one-line message if it cannot bind. */
     public synchronized int start() {
-        if (closed || server != null) {
+        if (closed || server.isBound()) {
             throw new IllegalStateException(nodeId + " is " + (closed ? "closed" : "already started"));
         }
-        group = EventLoops.create("legoj-memnode", config.ioThreads());
-        ChannelFuture bound = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(initializer())
-                .bind(config.host(), config.port()).awaitUninterruptibly();
-        if (!bound.isSuccess()) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-            group = null;
-            Throwable cause = bound.cause();
-            throw new IllegalStateException("memnode cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + cause.getMessage(), cause);
-        }
-        server = bound.channel();
+        int bound = server.bind(config.host(), config.port());
         startNanos = config.ticker().nanoTime();
-        port = ((InetSocketAddress) server.localAddress()).getPort();
+        port = bound;
         nodeId = "memnode " + config.host() + ":" + port;
-        leaseTimer = group.next().scheduleAtFixedRate(this::expireLeasesQuietly, 1, 1, TimeUnit.SECONDS);
+        leaseTimer = server.group().next().scheduleAtFixedRate(this::expireLeasesQuietly, 1, 1, TimeUnit.SECONDS);
         if (journal != null) {
             journal.startTimer();
         }
@@ -132,12 +106,12 @@ public final class MemNode implements AutoCloseable {
         s.capacity = c.capacity();
         s.used = c.used();
         s.applications = store.applications();
-        s.connections = counters.connections.get();
+        s.connections = counters().connections.get();
         s.pages = c.pages();
-        s.requests = counters.requests.sum();
-        s.bytesIn = counters.bytesIn.sum();
-        s.bytesOut = counters.bytesOut.sum();
-        s.rejectedConnections = counters.rejectedConnections.sum();
+        s.requests = counters().requests.sum();
+        s.bytesIn = counters().bytesIn.sum();
+        s.bytesOut = counters().bytesOut.sum();
+        s.rejectedConnections = counters().rejectedConnections.sum();
         if (journal != null) {
             s.journalBytes = journal.journalBytes();
             s.journalDiskBytes = journal.diskBytes();
@@ -184,32 +158,21 @@ public final class MemNode implements AutoCloseable {
         if (leaseTimer != null) {
             leaseTimer.cancel(false);
         }
-        if (server != null) {
-            server.close().awaitUninterruptibly();
-        }
-        channels.close().awaitUninterruptibly();
-        if (group != null) {
-            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
-        }
+        boolean wasListening = server.isBound();
+        server.disconnect();
+        server.shutdown();
         if (journal != null) {
             journal.close();
         }
         store.close();
-        if (server != null) {
+        if (wasListening) {
             LOG.log(Level.INFO, () -> nodeId + " closed");
         }
     }
 
     /** Sets up the pipeline of an accepted connection; also used by tests on an {@code EmbeddedChannel}. */
     ChannelInitializer<Channel> initializer() {
-        return new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                channels.add(ch);
-                ch.pipeline().addLast(counters.traffic, new FrameDecoder(config.maxFrame()), new MessageDecoder(),
-                        new MessageEncoder(), new MemNodeHandler(MemNode.this));
-            }
-        };
+        return server.initializer();
     }
 
     PageStore store() {
@@ -217,7 +180,7 @@ public final class MemNode implements AutoCloseable {
     }
 
     NodeCounters counters() {
-        return counters;
+        return server.counters();
     }
 
     private void expireLeasesQuietly() {

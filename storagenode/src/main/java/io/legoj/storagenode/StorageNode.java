@@ -1,23 +1,11 @@
 package io.legoj.storagenode;
 
 import io.legoj.protocol.NodeCounters;
-import io.legoj.protocol.EventLoops;
-import io.legoj.protocol.FrameDecoder;
-import io.legoj.protocol.MessageDecoder;
-import io.legoj.protocol.MessageEncoder;
-import io.netty.bootstrap.ServerBootstrap;
+import io.legoj.protocol.NodeServer;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +30,10 @@ public final class StorageNode implements AutoCloseable {
 
     private final StorageNodeConfig config;
     private final FileStore store;
-    private final NodeCounters counters = new NodeCounters();
-    private final ChannelGroup channels = new DefaultChannelGroup("storagenode", GlobalEventExecutor.INSTANCE);
+    private final NodeServer server;
     private volatile long startNanos;
     private volatile String nodeId;
     private volatile int port;
-    private EventLoopGroup group;
-    private Channel server;
     private boolean closed;
 
     /** Opens {@code config.dir()} (created if missing) and replays its journal; fails with a one-line message. */
@@ -59,6 +44,8 @@ public final class StorageNode implements AutoCloseable {
     /** With the file requests run on {@code fileExecutor} (tests pass one that runs them at once). */
     StorageNode(StorageNodeConfig config, ExecutorService fileExecutor) {
         this.config = config;
+        this.server = new NodeServer("storagenode", config.ioThreads(), config.maxFrame(),
+                () -> new StorageNodeHandler(this));
         this.port = config.port();
         this.nodeId = "storagenode " + config.host() + ":" + config.port();
         this.startNanos = config.ticker().nanoTime();
@@ -67,24 +54,12 @@ public final class StorageNode implements AutoCloseable {
 
     /** Binds and starts serving; returns the bound port. Fails with a one-line message if it cannot bind. */
     public synchronized int start() {
-        if (closed || server != null) {
+        if (closed || server.isBound()) {
             throw new IllegalStateException(nodeId + " is " + (closed ? "closed" : "already started"));
         }
-        group = EventLoops.create("legoj-storagenode", config.ioThreads());
-        ChannelFuture bound = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(initializer())
-                .bind(config.host(), config.port()).awaitUninterruptibly();
-        if (!bound.isSuccess()) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-            group = null;
-            Throwable cause = bound.cause();
-            throw new IllegalStateException("storagenode cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + cause.getMessage(), cause);
-        }
-        server = bound.channel();
+        int bound = server.bind(config.host(), config.port());
         startNanos = config.ticker().nanoTime();
-        port = ((InetSocketAddress) server.localAddress()).getPort();
+        port = bound;
         nodeId = "storagenode " + config.host() + ":" + port;
         store.startTimer();
         LOG.log(Level.INFO, () -> nodeId + " listening, data in " + config.dir());
@@ -112,11 +87,11 @@ public final class StorageNode implements AutoCloseable {
         s.used = store.bytes();
         s.capacity = capacity();
         s.applications = store.applications();
-        s.connections = counters.connections.get();
-        s.requests = counters.requests.sum();
-        s.bytesIn = counters.bytesIn.sum();
-        s.bytesOut = counters.bytesOut.sum();
-        s.rejectedConnections = counters.rejectedConnections.sum();
+        s.connections = counters().connections.get();
+        s.requests = counters().requests.sum();
+        s.bytesIn = counters().bytesIn.sum();
+        s.bytesOut = counters().bytesOut.sum();
+        s.rejectedConnections = counters().rejectedConnections.sum();
         s.files = store.files();
         s.journalBytes = store.journal.bytesSinceRoll();
         s.journalDiskBytes = store.journal.diskBytes();
@@ -158,29 +133,18 @@ public final class StorageNode implements AutoCloseable {
             return;
         }
         closed = true;
-        if (server != null) {
-            server.close().awaitUninterruptibly();
-        }
-        channels.close().awaitUninterruptibly();
+        boolean wasListening = server.isBound();
+        server.disconnect();
         store.close();
-        if (group != null) {
-            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
-        }
-        if (server != null) {
+        server.shutdown();
+        if (wasListening) {
             LOG.log(Level.INFO, () -> nodeId + " closed");
         }
     }
 
     /** Sets up the pipeline of an accepted connection; also used by tests on an {@code EmbeddedChannel}. */
     ChannelInitializer<Channel> initializer() {
-        return new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                channels.add(ch);
-                ch.pipeline().addLast(counters.traffic, new FrameDecoder(config.maxFrame()), new MessageDecoder(),
-                        new MessageEncoder(), new StorageNodeHandler(StorageNode.this));
-            }
-        };
+        return server.initializer();
     }
 
     FileStore store() {
@@ -188,6 +152,6 @@ public final class StorageNode implements AutoCloseable {
     }
 
     NodeCounters counters() {
-        return counters;
+        return server.counters();
     }
 }
