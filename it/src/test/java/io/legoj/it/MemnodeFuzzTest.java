@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.legoj.protocol.Echo;
 import io.legoj.protocol.EventLoops;
+import io.legoj.protocol.FrameFuzzer;
+import io.legoj.protocol.Protocol;
 import io.legoj.protocol.HostPort;
 import io.legoj.protocol.Message;
 import io.legoj.protocol.NodeConnection;
@@ -47,7 +49,7 @@ class MemnodeFuzzTest {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void survivesRandomFramesThenServesAClientAndStat() throws Exception {
         try (MemnodeProcess node = MemnodeProcess.startWithScript(SECRET, "64m")) {
-            FrameFuzzer fuzzer = new FrameFuzzer(SECRET, PS, MemnodeFuzzTest::request);
+            FrameFuzzer fuzzer = new FrameFuzzer(SECRET, PS, Protocol.DEFAULT_MAX_FRAME, MemnodeFuzzTest::request);
             fuzzer.run(node.port(), FRAMES, THREADS, BOUND);
             System.out.println("fuzz: " + fuzzer.frames + " frames in " + fuzzer.sessions + " sessions");
             assertTrue(fuzzer.frames.get() >= FRAMES, "frames " + fuzzer.frames);

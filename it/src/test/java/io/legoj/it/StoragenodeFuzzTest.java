@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.legoj.protocol.EventLoops;
+import io.legoj.protocol.FrameFuzzer;
+import io.legoj.protocol.Protocol;
 import io.legoj.protocol.FileCreate;
 import io.legoj.protocol.FileDelete;
 import io.legoj.protocol.FileList;
@@ -66,7 +68,7 @@ class StoragenodeFuzzTest {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void survivesRandomFramesThenServesAClient() throws Exception {
         try (StoragenodeProcess node = StoragenodeProcess.start(SECRET, dir)) {
-            FrameFuzzer fuzzer = new FrameFuzzer(SECRET, FILE_SESSION, StoragenodeFuzzTest::request);
+            FrameFuzzer fuzzer = new FrameFuzzer(SECRET, FILE_SESSION, Protocol.DEFAULT_MAX_FRAME, StoragenodeFuzzTest::request);
             fuzzer.run(node.address().port(), 10_000, 4, BOUND);
             assertTrue(fuzzer.frames.get() >= 10_000, "frames " + fuzzer.frames);
             assertEquals(0, fuzzer.unanswered.get(), "sessions the node neither answered nor closed within 10 s");

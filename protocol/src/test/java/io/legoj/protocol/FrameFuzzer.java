@@ -1,15 +1,7 @@
-package io.legoj.it;
+package io.legoj.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.legoj.protocol.Auth;
-import io.legoj.protocol.Challenge;
-import io.legoj.protocol.Hello;
-import io.legoj.protocol.Message;
-import io.legoj.protocol.MessageDecoder;
-import io.legoj.protocol.MessageEncoder;
-import io.legoj.protocol.MessageType;
-import io.legoj.protocol.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -36,23 +28,28 @@ import java.util.function.Function;
  * truncated and mutated messages, some after a valid handshake, some after a wrong one. The node
  * kind only decides the well-formed requests ({@code requests}) and the session's page size.
  */
-final class FrameFuzzer {
+public final class FrameFuzzer {
     private final String secret;
     private final int sessionPageSize;
+    private final int maxFrame;
     private final Function<Random, Message> requests;
-    final AtomicInteger frames = new AtomicInteger();
-    final AtomicInteger sessions = new AtomicInteger();
-    final AtomicInteger unanswered = new AtomicInteger();
+    public final AtomicInteger frames = new AtomicInteger();
+    public final AtomicInteger sessions = new AtomicInteger();
+    public final AtomicInteger unanswered = new AtomicInteger();
 
-    /** @param sessionPageSize what a node's clients say in {@code HELLO} (pages: 4096; files: 1) */
-    FrameFuzzer(String secret, int sessionPageSize, Function<Random, Message> requests) {
+    /**
+     * @param sessionPageSize what a node's clients say in {@code HELLO} (pages: 4096; files: 1)
+     * @param maxFrame        the node's frame limit, so some frames claim more
+     */
+    public FrameFuzzer(String secret, int sessionPageSize, int maxFrame, Function<Random, Message> requests) {
         this.secret = secret;
         this.sessionPageSize = sessionPageSize;
+        this.maxFrame = maxFrame;
         this.requests = requests;
     }
 
     /** Sends at least {@code count} frames from {@code threads} threads, within twice {@code bound}. */
-    void run(int port, int count, int threads, Duration bound) throws Exception {
+    public void run(int port, int count, int threads, Duration bound) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> runs = new ArrayList<>();
@@ -106,13 +103,13 @@ final class FrameFuzzer {
     }
 
     private byte[] randomFrame(Random random, boolean authenticated) {
-        if (authenticated && random.nextInt(3) > 0) {
-            return random.nextInt(4) == 0 ? mutate(random, encoded(requests.apply(random))) : encoded(requests.apply(random));
+        if (authenticated && random.nextInt(8) > 0) {
+            return encoded(requests.apply(random));
         }
         return switch (random.nextInt(7)) {
             case 0 -> bytes(random, 1 + random.nextInt(64));
             case 1 -> header(random.nextInt(), random.nextInt(256), random.nextLong(), bytes(random, random.nextInt(32)));
-            case 2 -> header(Protocol.DEFAULT_MAX_FRAME + 1 + random.nextInt(1 << 20), random.nextInt(16), 1, bytes(random, 16));
+            case 2 -> header(maxFrame + 1 + random.nextInt(1 << 20), random.nextInt(16), 1, bytes(random, 16));
             case 3 -> truncated(random);
             case 4 -> validHeaderGarbageBody(random);
             case 5 -> mutate(random, encoded(requests.apply(random)));
@@ -120,7 +117,7 @@ final class FrameFuzzer {
         };
     }
 
-    static byte[] encoded(Message m) {
+    public static byte[] encoded(Message m) {
         ByteBuf buf = Unpooled.buffer();
         try {
             MessageEncoder.encode(m, buf);
@@ -155,7 +152,7 @@ final class FrameFuzzer {
         return ByteBufUtil.getBytes(Unpooled.buffer().writeInt(length).writeByte(type).writeLong(id).writeBytes(body));
     }
 
-    static byte[] bytes(Random random, int n) {
+    public static byte[] bytes(Random random, int n) {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
