@@ -1,162 +1,16 @@
 package io.legoj.runtime.objects;
 
-import io.legoj.runtime.Mmu;
 import io.legoj.runtime.Tlb;
 
 /**
  * What a linked field access does once the object's address is known: one typed access at
- * {@code address + offset}, through the site's {@link Tlb} (rewritten code) or the thread's own
- * (reflection). The field linker binds the offset; reference fields go through {@link Refs}.
+ * {@code address + offset}, through the site's {@link Tlb} (rewritten code passes its method's;
+ * reflection, the calling thread's). The field linker binds the offset; reference fields go
+ * through {@link Refs}.
  */
 public final class Accessors {
     private Accessors() {
     }
-
-    public static boolean getBoolean(long a, long off) {
-        return Mmu.getBoolean(a + off);
-    }
-
-    public static void putBoolean(long a, boolean v, long off) {
-        Mmu.putBoolean(a + off, v);
-    }
-
-    public static byte getByte(long a, long off) {
-        return Mmu.getByte(a + off);
-    }
-
-    public static void putByte(long a, byte v, long off) {
-        Mmu.putByte(a + off, v);
-    }
-
-    public static short getShort(long a, long off) {
-        return Mmu.getShort(a + off);
-    }
-
-    public static void putShort(long a, short v, long off) {
-        Mmu.putShort(a + off, v);
-    }
-
-    public static char getChar(long a, long off) {
-        return Mmu.getChar(a + off);
-    }
-
-    public static void putChar(long a, char v, long off) {
-        Mmu.putChar(a + off, v);
-    }
-
-    public static int getInt(long a, long off) {
-        return Mmu.getInt(a + off);
-    }
-
-    public static void putInt(long a, int v, long off) {
-        Mmu.putInt(a + off, v);
-    }
-
-    public static long getLong(long a, long off) {
-        return Mmu.getLong(a + off);
-    }
-
-    public static void putLong(long a, long v, long off) {
-        Mmu.putLong(a + off, v);
-    }
-
-    public static float getFloat(long a, long off) {
-        return Mmu.getFloat(a + off);
-    }
-
-    public static void putFloat(long a, float v, long off) {
-        Mmu.putFloat(a + off, v);
-    }
-
-    public static double getDouble(long a, long off) {
-        return Mmu.getDouble(a + off);
-    }
-
-    public static void putDouble(long a, double v, long off) {
-        Mmu.putDouble(a + off, v);
-    }
-
-    public static Object getRef(long a, long off) {
-        return Refs.decode(Mmu.getLong(a + off));
-    }
-
-    public static void putRef(long a, Object v, long off) {
-        Mmu.putLong(a + off, Refs.encode(v));
-    }
-
-    public static boolean getBooleanVolatile(long a, long off) {
-        return Mmu.tlb().getByteVolatile(a + off) != 0;
-    }
-
-    public static void putBooleanVolatile(long a, boolean v, long off) {
-        Mmu.tlb().putByteVolatile(a + off, v ? (byte) 1 : (byte) 0);
-    }
-
-    public static byte getByteVolatile(long a, long off) {
-        return Mmu.tlb().getByteVolatile(a + off);
-    }
-
-    public static void putByteVolatile(long a, byte v, long off) {
-        Mmu.tlb().putByteVolatile(a + off, v);
-    }
-
-    public static short getShortVolatile(long a, long off) {
-        return Mmu.tlb().getShortVolatile(a + off);
-    }
-
-    public static void putShortVolatile(long a, short v, long off) {
-        Mmu.tlb().putShortVolatile(a + off, v);
-    }
-
-    public static char getCharVolatile(long a, long off) {
-        return Mmu.tlb().getCharVolatile(a + off);
-    }
-
-    public static void putCharVolatile(long a, char v, long off) {
-        Mmu.tlb().putCharVolatile(a + off, v);
-    }
-
-    public static int getIntVolatile(long a, long off) {
-        return Mmu.tlb().getIntVolatile(a + off);
-    }
-
-    public static void putIntVolatile(long a, int v, long off) {
-        Mmu.tlb().putIntVolatile(a + off, v);
-    }
-
-    public static long getLongVolatile(long a, long off) {
-        return Mmu.tlb().getLongVolatile(a + off);
-    }
-
-    public static void putLongVolatile(long a, long v, long off) {
-        Mmu.tlb().putLongVolatile(a + off, v);
-    }
-
-    public static float getFloatVolatile(long a, long off) {
-        return Mmu.tlb().getFloatVolatile(a + off);
-    }
-
-    public static void putFloatVolatile(long a, float v, long off) {
-        Mmu.tlb().putFloatVolatile(a + off, v);
-    }
-
-    public static double getDoubleVolatile(long a, long off) {
-        return Mmu.tlb().getDoubleVolatile(a + off);
-    }
-
-    public static void putDoubleVolatile(long a, double v, long off) {
-        Mmu.tlb().putDoubleVolatile(a + off, v);
-    }
-
-    public static Object getRefVolatile(long a, long off) {
-        return Refs.decode(Mmu.tlb().getLongVolatile(a + off));
-    }
-
-    public static void putRefVolatile(long a, Object v, long off) {
-        Mmu.tlb().putLongVolatile(a + off, Refs.encode(v));
-    }
-
-    // ---- with the linked site's Tlb (taken once per method) ----
 
     public static boolean getBoolean(long a, Tlb t, long off) {
         return t.getBoolean(a + off);

@@ -20,6 +20,16 @@ import java.util.Arrays;
  */
 public final class FieldLinker {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    /** {@code () -> Tlb}: the calling thread's, for accesses that do not come from a linked site (reflection). */
+    private static final MethodHandle CURRENT_TLB = currentTlb();
+
+    private static MethodHandle currentTlb() {
+        try {
+            return LOOKUP.findStatic(io.legoj.runtime.Mmu.class, "tlb", MethodType.methodType(Tlb.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private FieldLinker() {
     }
@@ -78,18 +88,13 @@ public final class FieldLinker {
 
     /** {@code (Declaring) -> T} reading the field in remote memory. */
     static MethodHandle remoteGetter(Field field) throws ReflectiveOperationException {
-        MethodHandle access = accessor("get", field, MethodType.methodType(erased(field.getType()), long.class, long.class));
-        access = MethodHandles.insertArguments(access, 1, offset(field));
-        return MethodHandles.filterArguments(access, 0, address(field))
+        return MethodHandles.collectArguments(tlbAccess("get", field, 1), 1, CURRENT_TLB)
                 .asType(MethodType.methodType(field.getType(), field.getDeclaringClass()));
     }
 
     /** {@code (Declaring, T) -> void} writing the field in remote memory. */
     static MethodHandle remoteSetter(Field field) throws ReflectiveOperationException {
-        MethodHandle access = accessor("put", field,
-                MethodType.methodType(void.class, long.class, erased(field.getType()), long.class));
-        access = MethodHandles.insertArguments(access, 2, offset(field));
-        return MethodHandles.filterArguments(access, 0, address(field))
+        return MethodHandles.collectArguments(tlbAccess("put", field, 2), 2, CURRENT_TLB)
                 .asType(MethodType.methodType(void.class, field.getDeclaringClass(), field.getType()));
     }
 
