@@ -1,0 +1,73 @@
+package io.legoj.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import programs.ArraysCorpus;
+import programs.ManyArrays;
+
+/**
+ * Unmodified programs whose primitive arrays keep their elements on a memnode ({@code arrays=remote})
+ * print what they print on a plain JVM, with a page cache far smaller than their data.
+ */
+class RemoteArraysTest {
+    private static final String SECRET = "arrays-secret";
+    private static final Duration BOUND = Duration.ofSeconds(240);
+    private static final Pattern EVICTIONS = Pattern.compile("\\[legoj] summary: .*evictions=(\\d+) .*");
+
+    private static String options(MemnodeProcess node, String cache) {
+        return "memnodes=" + node.address() + ",cache=" + cache + ",arrays=remote";
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void corpusPrintsTheSameUnderEviction() {
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
+                AppProcess plain = AppProcess.plain("512m", ArraysCorpus.class);
+                AppProcess remote = AppProcess.withAgent(options(node, "1m"), SECRET, ArraysCorpus.class)) {
+            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
+            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
+            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
+            assertTrue(evictions(remote) > 0, remote.describe());
+        }
+    }
+
+    @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    void oneGibibyteOfArraysFitsIn128MegabytesOfHeap() {
+        String mib = "1024";
+        try (AppProcess small = AppProcess.plain("128m", ManyArrays.class, mib)) {
+            assertNotEquals(0, small.awaitExit(BOUND), small.describe());
+            assertTrue(String.join("\n", small.stderr()).contains("OutOfMemoryError"), small.describe());
+        }
+        String expected;
+        try (AppProcess large = AppProcess.plain("2g", ManyArrays.class, mib)) {
+            assertEquals(0, large.awaitExit(BOUND), large.describe());
+            expected = String.join("\n", large.stdout());
+        }
+        assertTrue(expected.contains("MiB=1024 mismatches=0"), expected);
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "2g");
+                AppProcess remote = AppProcess.withAgent(options(node, "32m"), SECRET, "128m", ManyArrays.class, mib)) {
+            assertEquals(0, remote.awaitExit(Duration.ofSeconds(500)), remote.describe());
+            assertEquals(expected, String.join("\n", remote.stdout()), remote.describe());
+            assertTrue(evictions(remote) > 0, remote.describe());
+        }
+    }
+
+    private static long evictions(AppProcess app) {
+        for (String line : app.stderr()) {
+            Matcher m = EVICTIONS.matcher(line);
+            if (m.matches()) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        throw new AssertionError("no summary: " + app.describe());
+    }
+}
