@@ -17,7 +17,9 @@ import java.util.Set;
  */
 public final class AgentOptions {
     private static final Set<String> KNOWN = Set.of("memnodes", "storage", "mount", "cache", "page", "replicas", "appid",
-            "region", "timeout", "reconnect", "objects", "include", "exclude", "log");
+            "region", "timeout", "reconnect", "objects", "arrays", "arraylocal", "include", "exclude", "log");
+    /** Arrays of at most this many bytes stay in local mode (measured: see docs/BENCHMARKS.md). */
+    static final long DEFAULT_ARRAY_LOCAL_BYTES = 64;
     /** A storage node may take a while to make a large file durable: its requests get more time than pages. */
     static final Duration DEFAULT_STORAGE_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_APP_ID = 64;
@@ -68,6 +70,8 @@ public final class AgentOptions {
         storage();
         mounts();
         remoteObjects();
+        remoteArrays();
+        arrayLocalBytes();
         logClasses();
         classSelection();
     }
@@ -81,12 +85,30 @@ public final class AgentOptions {
         return v.equals("remote");
     }
 
+    /** True when {@code arrays=remote}: the application's primitive arrays live in remote memory. */
+    public boolean remoteArrays() {
+        String v = values.getOrDefault("arrays", "local");
+        if (!v.equals("remote") && !v.equals("local")) {
+            throw new IllegalArgumentException("arrays=" + v + " is neither remote nor local");
+        }
+        if (values.containsKey("arraylocal") && v.equals("local")) {
+            throw new IllegalArgumentException("arraylocal= applies to arrays=remote only");
+        }
+        return v.equals("remote");
+    }
+
+    /** {@code arraylocal=SIZE}: remote arrays of at most this many bytes stay in local mode. */
+    public long arrayLocalBytes() {
+        return values.containsKey("arraylocal") ? Sizes.parse(values.get("arraylocal")) : DEFAULT_ARRAY_LOCAL_BYTES;
+    }
+
     /**
      * True when the application's memory runtime starts: with {@code memnodes=} (required then), with
-     * {@code objects=remote}, or without {@code storage=}. Remote files alone need no memnode.
+     * {@code objects=remote} or {@code arrays=remote}, or without {@code storage=}. Remote files alone
+     * need no memnode.
      */
     public boolean usesMemory() {
-        return values.containsKey("memnodes") || remoteObjects() || !values.containsKey("storage");
+        return values.containsKey("memnodes") || remoteObjects() || remoteArrays() || !values.containsKey("storage");
     }
 
     /** The storage node of {@code storage=H:P}, or null when file I/O stays local. */

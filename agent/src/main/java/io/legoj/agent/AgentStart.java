@@ -5,6 +5,7 @@ import io.legoj.protocol.HostPort;
 import io.legoj.protocol.NodeFailureException;
 import io.legoj.runtime.LegojRuntime;
 import io.legoj.runtime.Mmu;
+import io.legoj.runtime.arrays.ArrayMemory;
 import io.legoj.runtime.files.RemoteFiles;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,16 +51,22 @@ public final class AgentStart {
         if (rt != null) {
             LegojRuntime memory = rt;
             Mmu.install(memory);
-            memory.remote().onNodeFailure(e -> nodeFailed(e, memory));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> printSummary(memory), "legoj-summary"));
+            ArrayMemory arrays = options.remoteArrays()
+                    ? new ArrayMemory(rt.heap(), rt.cache(), options.arrayLocalBytes()) : null;
+            if (arrays != null) {
+                ArrayMemory.install(arrays);
+            }
+            memory.remote().onNodeFailure(e -> nodeFailed(e, memory, arrays));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> printSummary(memory, arrays), "legoj-summary"));
         }
         if (files != null) {
             RemoteFiles.install(files);
             RemoteFiles remoteFiles = files;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> filesAtExit(remoteFiles), "legoj-files"));
         }
-        ClassRewriter.Features features = new ClassRewriter.Features(options.remoteObjects(), files != null);
-        if (features.objects() || features.files()) {
+        ClassRewriter.Features features = new ClassRewriter.Features(options.remoteObjects(), options.remoteArrays(),
+                files != null);
+        if (features.objects() || features.arrays() || features.files()) {
             inst.addTransformer(new LegojTransformer(options.classSelection(), features, options.logClasses(), System.err),
                     false);
         }
@@ -73,8 +80,9 @@ public final class AgentStart {
         System.err.println("[legoj] files: " + files.summary());
     }
 
-    private static void printSummary(LegojRuntime rt) {
-        System.err.println("[legoj] summary: " + rt.summary() + " local_heap_used=" + usedHeap());
+    private static void printSummary(LegojRuntime rt, ArrayMemory arrays) {
+        System.err.println("[legoj] summary: " + rt.summary() + (arrays == null ? "" : " " + arrays.summary())
+                + " local_heap_used=" + usedHeap());
     }
 
     private static String defaultAppId() {
@@ -87,7 +95,7 @@ public final class AgentStart {
     }
 
     /** A memory node is gone and holds the only copy of some pages: say so, and stop if the app does not. */
-    private static void nodeFailed(NodeFailureException e, LegojRuntime rt) {
+    private static void nodeFailed(NodeFailureException e, LegojRuntime rt, ArrayMemory arrays) {
         System.err.println("[legoj] fatal: " + e.getMessage() + "; this application's pages on it are lost "
                 + "(no replica); stopping");
         Thread stopper = new Thread(() -> {
@@ -96,7 +104,7 @@ public final class AgentStart {
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
-            printSummary(rt);
+            printSummary(rt, arrays);
             Runtime.getRuntime().halt(EXIT_REMOTE_MEMORY_LOST);
         }, "legoj-failure");
         stopper.setDaemon(true);

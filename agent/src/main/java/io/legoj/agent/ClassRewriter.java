@@ -1,5 +1,6 @@
 package io.legoj.agent;
 
+import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -11,11 +12,14 @@ import org.objectweb.asm.ClassWriter;
  */
 public final class ClassRewriter {
     /**
-     * Which rewrites apply: {@code objects} (fields in remote memory, with {@code objects=remote})
-     * and {@code files} (file I/O on the storage node, with {@code storage=}).
+     * Which rewrites apply: {@code objects} (fields in remote memory, with {@code objects=remote}),
+     * {@code arrays} (primitive arrays in remote memory, with {@code arrays=remote}) and {@code files}
+     * (file I/O on the storage node, with {@code storage=}).
      */
-    public record Features(boolean objects, boolean files) {
-        public static final Features OBJECTS = new Features(true, false);
+    public record Features(boolean objects, boolean arrays, boolean files) {
+        public static final Features OBJECTS = new Features(true, false, false);
+        public static final Features ARRAYS = new Features(false, true, false);
+        public static final Features FILES = new Features(false, false, true);
     }
 
     private final ClassSelection selection;
@@ -37,10 +41,12 @@ public final class ClassRewriter {
 
     /**
      * The rewritten class: {@code kinds} decides what {@code bytes} (an application class) becomes;
-     * it is not consulted (and may be null) without the object rewrites. Returns {@code bytes}
-     * itself when nothing is to change.
+     * it is not consulted (and may be null) without the object rewrites. {@code classes} finds the
+     * declared methods of other classes, for the array rewrite (which runs first, on its own). Returns
+     * {@code bytes} itself when nothing is to change.
      */
-    public byte[] rewrite(byte[] bytes, ClassKinds kinds) {
+    public byte[] rewrite(byte[] original, ClassKinds kinds, Function<String, DeclaredMethods> classes) {
+        byte[] bytes = features.arrays() ? rewriteArrays(original, classes) : original;
         if (!features.objects() && !FileStreamRewriter.mentionsFiles(bytes)) {
             return bytes;
         }
@@ -56,6 +62,16 @@ public final class ClassRewriter {
             chain = new FileStreamRewriter(chain);
         }
         reader.accept(chain, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    private byte[] rewriteArrays(byte[] bytes, Function<String, DeclaredMethods> classes) {
+        DeclaredMethods self = DeclaredMethods.read(bytes);
+        Function<String, DeclaredMethods> withSelf = name -> name.equals(self.name()) ? self : classes.apply(name);
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ArrayTypeRewriter(writer, new ArrayBoundaries(selection, withSelf), self, bytes),
+                ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
     }
 

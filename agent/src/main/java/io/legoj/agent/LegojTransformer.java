@@ -8,7 +8,10 @@ import java.lang.ref.WeakReference;
 import java.security.ProtectionDomain;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The agent's only transformer: hands application classes to the {@link ClassRewriter}. A class that
@@ -20,6 +23,8 @@ final class LegojTransformer implements ClassFileTransformer {
     private final boolean logClasses;
     private final PrintStream log;
     private final Map<ClassLoader, ClassKinds> kinds = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<ClassLoader, Function<String, DeclaredMethods>> methods =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     LegojTransformer(ClassSelection selection, ClassRewriter.Features features, boolean logClasses, PrintStream log) {
         this.selection = selection;
@@ -37,7 +42,9 @@ final class LegojTransformer implements ClassFileTransformer {
         }
         try {
             ClassKinds k = rewriter.features().objects() ? kinds.computeIfAbsent(loader, this::kindsFor) : null;
-            byte[] out = rewriter.rewrite(bytes, k);
+            Function<String, DeclaredMethods> m = rewriter.features().arrays()
+                    ? methods.computeIfAbsent(loader, LegojTransformer::methodsFor) : null;
+            byte[] out = rewriter.rewrite(bytes, k, m);
             if (logClasses && k != null) {
                 ClassKinds.Decision d = k.decide(ClassFacts.read(bytes));
                 if (d.kind() == ClassKind.LOCAL) {
@@ -57,12 +64,25 @@ final class LegojTransformer implements ClassFileTransformer {
         return new ClassKinds(name -> facts(ref.get(), name), selection);
     }
 
+    /** Declared methods of the classes {@code loader} sees (JDK classes included), read once each. */
+    private static Function<String, DeclaredMethods> methodsFor(ClassLoader loader) {
+        WeakReference<ClassLoader> ref = new WeakReference<>(loader);
+        Map<String, Optional<DeclaredMethods>> read = new ConcurrentHashMap<>();
+        return name -> read.computeIfAbsent(name, n -> Optional.ofNullable(classBytes(ref.get(), n))
+                .map(DeclaredMethods::read)).orElse(null);
+    }
+
     private static ClassFacts facts(ClassLoader loader, String internalName) {
+        byte[] bytes = classBytes(loader, internalName);
+        return bytes == null ? null : ClassFacts.read(bytes);
+    }
+
+    private static byte[] classBytes(ClassLoader loader, String internalName) {
         if (loader == null) {
             return null;
         }
         try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
-            return in == null ? null : ClassFacts.read(in.readAllBytes());
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             return null;
         }

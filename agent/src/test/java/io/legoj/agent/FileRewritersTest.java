@@ -197,11 +197,11 @@ class FileRewritersTest {
     @Test
     void theRewriterAppliesOnlyTheFeaturesAskedFor() {
         byte[] bytes = Asm.bytesOf(Opens.class);
-        ClassRewriter files = new ClassRewriter(ClassSelection.defaults(), new ClassRewriter.Features(false, true));
-        assertEquals("RemoteFileInputStream", newTypes(Asm.method(node(files.rewrite(bytes, null)), "open")).get(0));
+        ClassRewriter files = new ClassRewriter(ClassSelection.defaults(), ClassRewriter.Features.FILES);
+        assertEquals("RemoteFileInputStream", newTypes(Asm.method(node(files.rewrite(bytes, null, null)), "open")).get(0));
         ClassRewriter objects = new ClassRewriter(ClassSelection.defaults(), ClassRewriter.Features.OBJECTS);
         RewritingLoader loader = new RewritingLoader("nothing.");
-        ClassNode c = node(objects.rewrite(bytes, loader.kinds()));
+        ClassNode c = node(objects.rewrite(bytes, loader.kinds(), null));
         assertEquals("FileInputStream", newTypes(Asm.method(c, "open")).get(0));
     }
 
@@ -216,8 +216,8 @@ class FileRewritersTest {
         byte[] bytes = Asm.bytesOf(NoFiles.class);
         assertFalse(FileStreamRewriter.mentionsFiles(bytes));
         assertTrue(FileStreamRewriter.mentionsFiles(Asm.bytesOf(Finals.class)));
-        ClassRewriter files = new ClassRewriter(ClassSelection.defaults(), new ClassRewriter.Features(false, true));
-        assertTrue(bytes == files.rewrite(bytes, null), "the same bytes: the transformer returns null for them");
+        ClassRewriter files = new ClassRewriter(ClassSelection.defaults(), ClassRewriter.Features.FILES);
+        assertTrue(bytes == files.rewrite(bytes, null, null), "the same bytes: the transformer returns null for them");
     }
 
     private static ClassNode node(byte[] bytes) {

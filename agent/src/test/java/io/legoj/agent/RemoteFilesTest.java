@@ -36,7 +36,7 @@ class RemoteFilesTest {
         Files.createDirectories(local);
         storage.client().createDirectories(remote.toString());
         List<String> plain = run(RemoteFilesTest.class.getClassLoader(), local);
-        RewritingLoader loader = new RewritingLoader("filecorpus.", new ClassRewriter.Features(false, true));
+        RewritingLoader loader = new RewritingLoader("filecorpus.", ClassRewriter.Features.FILES);
         List<String> rewritten = run(loader, remote);
         assertEquals(String.join("\n", plain), String.join("\n", rewritten));
         assertTrue(loader.rewritten.contains("filecorpus.FileWork$Named"), loader.rewritten.toString());

@@ -43,6 +43,11 @@ final class RewritingLoader extends ClassLoader {
         }
     }
 
+    private static DeclaredMethods methods(String internalName) {
+        byte[] b = bytes(internalName);
+        return b == null ? null : DeclaredMethods.read(b);
+    }
+
     ClassKinds kinds() {
         return kinds;
     }
@@ -55,7 +60,7 @@ final class RewritingLoader extends ClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                byte[] out = rewriter.rewrite(bytes(name.replace('.', '/')), kinds);
+                byte[] out = rewriter.rewrite(bytes(name.replace('.', '/')), kinds, RewritingLoader::methods);
                 verify(out);
                 rewritten.add(name);
                 c = defineClass(name, out, 0, out.length);

@@ -4,8 +4,8 @@ import java.lang.reflect.Field;
 import sun.misc.Unsafe;
 
 /** The one place that obtains {@link Unsafe}; frames live off the Java heap and are read through it. */
-final class UnsafeAccess {
-    static final Unsafe U = load();
+public final class UnsafeAccess {
+    public static final Unsafe U = load();
 
     private UnsafeAccess() {
     }

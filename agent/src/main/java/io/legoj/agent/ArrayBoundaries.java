@@ -1,0 +1,148 @@
+package io.legoj.agent;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Where rewritten code meets code that takes JVM arrays: methods of classes that are not rewritten,
+ * native methods, and methods of rewritten classes that override or implement one of a class that is
+ * not (they keep its descriptor). Also knows which JDK callees keep an array they are given (it is
+ * pinned local for good) and which only read it (no copy back).
+ */
+final class ArrayBoundaries {
+    private final ClassSelection selection;
+    /** Declared methods of a class by internal name, or null when its bytes cannot be found. */
+    private final Function<String, DeclaredMethods> classes;
+
+    ArrayBoundaries(ClassSelection selection, Function<String, DeclaredMethods> classes) {
+        this.selection = selection;
+        this.classes = classes;
+    }
+
+    boolean isApplication(String internalName) {
+        return selection.isApplication(internalName);
+    }
+
+    /** True when the method a call to {@code owner.name desc} resolves to takes and returns JVM arrays. */
+    boolean takesJvmArrays(String owner, String name, String descriptor) {
+        if (!selection.isApplication(owner)) {
+            return true;
+        }
+        return resolvesToJvm(owner, name, descriptor, new HashSet<>());
+    }
+
+    private boolean resolvesToJvm(String c, String name, String descriptor, Set<String> seen) {
+        if (c == null || !seen.add(c)) {
+            return false;
+        }
+        if (!selection.isApplication(c)) {
+            return declaredAbove(c, name, descriptor, new HashSet<>());
+        }
+        DeclaredMethods m = classes.apply(c);
+        if (m == null) {
+            return false;
+        }
+        Integer access = m.methods().get(name + descriptor);
+        if (access != null) {
+            return keepsJvmDescriptor(m, name, descriptor, access);
+        }
+        if (resolvesToJvm(m.superName(), name, descriptor, seen)) {
+            return true;
+        }
+        for (String i : m.interfaces()) {
+            if (resolvesToJvm(i, name, descriptor, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a method that application class {@code c} declares keeps its JVM descriptor. */
+    boolean keepsJvmDescriptor(DeclaredMethods c, String name, String descriptor, int access) {
+        if ((access & Opcodes.ACC_NATIVE) != 0) {
+            return true;
+        }
+        if ((access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) != 0 || name.equals("<init>")) {
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
+        if (overridesJvm(c.superName(), name, descriptor, seen)) {
+            return true;
+        }
+        for (String i : c.interfaces()) {
+            if (overridesJvm(i, name, descriptor, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean overridesJvm(String c, String name, String descriptor, Set<String> seen) {
+        if (c == null || !seen.add(c)) {
+            return false;
+        }
+        if (!selection.isApplication(c)) {
+            return declaredAbove(c, name, descriptor, new HashSet<>());
+        }
+        DeclaredMethods m = classes.apply(c);
+        if (m == null) {
+            return false;
+        }
+        if (overridesJvm(m.superName(), name, descriptor, seen)) {
+            return true;
+        }
+        for (String i : m.interfaces()) {
+            if (overridesJvm(i, name, descriptor, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code c} (not rewritten) or one of its supertypes declares the method. */
+    private boolean declaredAbove(String c, String name, String descriptor, Set<String> seen) {
+        if (c == null || !seen.add(c)) {
+            return false;
+        }
+        DeclaredMethods m = classes.apply(c);
+        if (m == null) {
+            return false;
+        }
+        if (m.methods().containsKey(name + descriptor)) {
+            return true;
+        }
+        if (declaredAbove(m.superName(), name, descriptor, seen)) {
+            return true;
+        }
+        for (String i : m.interfaces()) {
+            if (declaredAbove(i, name, descriptor, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** JDK callees that keep a reference to an array argument: it must stay their array. */
+    static boolean keepsArgument(String owner, String name) {
+        return owner.startsWith("java/nio/") && owner.endsWith("Buffer") && name.equals("wrap")
+                || name.equals("<init>") && (owner.equals("java/io/ByteArrayInputStream")
+                        || owner.equals("java/io/CharArrayReader"))
+                || owner.startsWith("java/util/zip/") && name.equals("setInput");
+    }
+
+    /** JDK callees known to only read their array arguments: nothing to copy back. */
+    static boolean onlyReads(String owner, String name) {
+        switch (name) {
+            case "write", "print", "println", "append", "insert", "update", "equals", "hashCode", "toString",
+                    "deepEquals", "deepHashCode", "deepToString", "binarySearch", "mismatch", "compare", "stream",
+                    "valueOf", "copyValueOf", "asList", "format", "printf" -> {
+                return true;
+            }
+            default -> {
+                return owner.startsWith("java/lang/String") && name.equals("<init>");
+            }
+        }
+    }
+}

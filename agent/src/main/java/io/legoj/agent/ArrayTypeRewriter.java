@@ -1,0 +1,620 @@
+package io.legoj.agent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.RecordComponentVisitor;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.AnalyzerAdapter;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Changes the primitive arrays of a class into LegoJ array handles ({@link ArrayTypes}): in
+ * descriptors, frames and local variables, and instruction by instruction. The stack types of the
+ * original code, tracked alongside, tell which element access or {@code arraylength} works on a
+ * primitive array. At a call into code that takes JVM arrays ({@link ArrayBoundaries}) the arguments
+ * are converted in place, through temporary locals past all others, and method references to such
+ * code go through a synthetic bridge method.
+ *
+ * <p>A method with element accesses takes its thread's {@code Tlb} once, on entry, into a local past
+ * all others, added to every frame, and passes it to each access.
+ */
+final class ArrayTypeRewriter extends ClassVisitor {
+    private static final String TLB = "io/legoj/runtime/Tlb";
+    private static final String ACCESS = ArrayTypes.PACKAGE + "ArrayAccess";
+    private static final String HANDLES = ArrayTypes.PACKAGE + "ArrayHandles";
+    private static final String BOUNDARY = ArrayTypes.PACKAGE + "ArrayBoundary";
+    private static final String OPS = ArrayTypes.PACKAGE + "ArrayOps";
+    private static final String KIND = ArrayTypes.PACKAGE + "Kind";
+    private static final String OBJECT = "java/lang/Object";
+    private static final String LMF = "java/lang/invoke/LambdaMetafactory";
+
+    private final ArrayBoundaries boundaries;
+    private final DeclaredMethods self;
+    /** Per method ({@code name + descriptor}): its original max locals, negative when it has no element access. */
+    private final Map<String, Integer> slots = new HashMap<>();
+    private final List<Handle> bridged = new ArrayList<>();
+    private String className;
+    private boolean isInterface;
+
+    ArrayTypeRewriter(ClassVisitor next, ArrayBoundaries boundaries, DeclaredMethods self, byte[] bytes) {
+        super(Opcodes.ASM9, next);
+        this.boundaries = boundaries;
+        this.self = self;
+        ClassNode node = new ClassNode();
+        new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
+        for (MethodNode m : node.methods) {
+            slots.put(m.name + m.desc, accessesElements(m) ? m.maxLocals : -1 - m.maxLocals);
+        }
+    }
+
+    private static boolean accessesElements(MethodNode m) {
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            int op = i.getOpcode();
+            if (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD && op != Opcodes.AALOAD
+                    || op >= Opcodes.IASTORE && op <= Opcodes.SASTORE && op != Opcodes.AASTORE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        className = name;
+        isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        return super.visitField(access, name, ArrayTypes.mapDescriptor(descriptor), signature, value);
+    }
+
+    @Override
+    public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
+        return super.visitRecordComponent(name, ArrayTypes.mapDescriptor(descriptor), signature);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        boolean keep = ArrayTypes.mentions(descriptor) && boundaries.keepsJvmDescriptor(self, name, descriptor, access);
+        MethodVisitor next = super.visitMethod(access, name, keep ? descriptor : ArrayTypes.mapMethodDescriptor(descriptor),
+                signature, exceptions);
+        Integer s = slots.get(name + descriptor);
+        if (s == null) {
+            return next;
+        }
+        boolean elements = s >= 0;
+        int maxLocals = elements ? s : -1 - s;
+        AnalyzerAdapter types = new AnalyzerAdapter(className, access, name, descriptor, null);
+        return new Code(next, types, descriptor, (access & Opcodes.ACC_STATIC) != 0, keep, elements ? maxLocals : -1,
+                maxLocals + 1);
+    }
+
+    @Override
+    public void visitEnd() {
+        for (int i = 0; i < bridged.size(); i++) {
+            writeBridge(i, bridged.get(i));
+        }
+        super.visitEnd();
+    }
+
+    /** The static method a method reference to JVM-array code is redirected to. */
+    private Handle bridgeFor(Handle target) {
+        int index = bridged.indexOf(target);
+        if (index < 0) {
+            bridged.add(target);
+            index = bridged.size() - 1;
+        }
+        return new Handle(Opcodes.H_INVOKESTATIC, className, bridgeName(index), bridgeDescriptor(target), isInterface);
+    }
+
+    private static String bridgeName(int index) {
+        return "legoj$bridge$" + index;
+    }
+
+    /** Receiver first (when there is one), then the arguments; all mapped. */
+    private static String bridgeDescriptor(Handle target) {
+        Type[] args = Type.getArgumentTypes(target.getDesc());
+        Type ret = Type.getReturnType(target.getDesc());
+        List<Type> params = new ArrayList<>();
+        int tag = target.getTag();
+        if (tag == Opcodes.H_NEWINVOKESPECIAL) {
+            ret = Type.getObjectType(target.getOwner());
+        } else if (tag != Opcodes.H_INVOKESTATIC) {
+            params.add(Type.getObjectType(target.getOwner()));
+        }
+        for (Type a : args) {
+            params.add(ArrayTypes.map(a));
+        }
+        return Type.getMethodDescriptor(ArrayTypes.map(ret), params.toArray(new Type[0]));
+    }
+
+    private void writeBridge(int index, Handle target) {
+        String descriptor = bridgeDescriptor(target);
+        MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                bridgeName(index), descriptor, null, null);
+        mv.visitCode();
+        int tag = target.getTag();
+        int slot = 0;
+        if (tag == Opcodes.H_NEWINVOKESPECIAL) {
+            mv.visitTypeInsn(Opcodes.NEW, target.getOwner());
+            mv.visitInsn(Opcodes.DUP);
+        } else if (tag != Opcodes.H_INVOKESTATIC) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            slot = 1;
+        }
+        Type[] args = Type.getArgumentTypes(target.getDesc());
+        int[] argSlots = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            argSlots[i] = slot;
+            slot += args[i].getSize();
+        }
+        int opcode = switch (tag) {
+            case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+            case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+            case Opcodes.H_NEWINVOKESPECIAL, Opcodes.H_INVOKESPECIAL -> Opcodes.INVOKESPECIAL;
+            default -> Opcodes.INVOKEVIRTUAL;
+        };
+        callWithJvmArrays(mv, opcode, target.getOwner(), target.getName(), target.getDesc(), target.isInterface(),
+                argSlots, slot);
+        Type ret = tag == Opcodes.H_NEWINVOKESPECIAL ? Type.getObjectType(target.getOwner())
+                : ArrayTypes.map(Type.getReturnType(target.getDesc()));
+        mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * Calls a method that takes JVM arrays, its arguments (rewritten forms) in locals {@code argSlots}:
+     * array arguments are passed in their JVM form and, after the call, what the callee wrote goes back;
+     * an array result is wrapped. Locals from {@code temp} on are free for the copies.
+     */
+    private static void callWithJvmArrays(MethodVisitor mv, int opcode, String owner, String name, String descriptor,
+            boolean itf, int[] argSlots, int temp) {
+        Type[] args = Type.getArgumentTypes(descriptor);
+        boolean pin = ArrayBoundaries.keepsArgument(owner, name);
+        boolean copyBack = !pin && !ArrayBoundaries.onlyReads(owner, name);
+        int[] jvmSlots = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            mv.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ILOAD), argSlots[i]);
+            if (ArrayTypes.mentions(args[i].getDescriptor())) {
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, pin ? "pin" : "toJvm",
+                        "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, args[i].getInternalName());
+                if (copyBack) {
+                    mv.visitInsn(Opcodes.DUP);
+                    jvmSlots[i] = temp++;
+                    mv.visitVarInsn(Opcodes.ASTORE, jvmSlots[i]);
+                }
+            }
+        }
+        mv.visitMethodInsn(opcode, owner, name, descriptor, itf);
+        for (int i = 0; i < args.length; i++) {
+            if (copyBack && ArrayTypes.mentions(args[i].getDescriptor())) {
+                mv.visitVarInsn(Opcodes.ALOAD, argSlots[i]);
+                mv.visitVarInsn(Opcodes.ALOAD, jvmSlots[i]);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "release", "(Ljava/lang/Object;Ljava/lang/Object;)V",
+                        false);
+            }
+        }
+        Type ret = Type.getReturnType(descriptor);
+        if (ArrayTypes.mentions(ret.getDescriptor())) {
+            wrap(mv, ret);
+        }
+    }
+
+    /** The JVM array on the stack, as rewritten code holds it. */
+    private static void wrap(MethodVisitor mv, Type jvmType) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "wrap", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.map(jvmType).getInternalName());
+    }
+
+    /** One method's code; {@link #types} sees the original instructions, the next visitor the rewritten ones. */
+    private final class Code extends MethodVisitor {
+        private final AnalyzerAdapter types;
+        private final String descriptor;
+        private final boolean isStatic;
+        /** Keeps its JVM descriptor: array parameters are wrapped on entry, an array result pinned on return. */
+        private final boolean keep;
+        /** Slot of the Tlb local, or -1 when the method accesses no element. */
+        private final int tlbSlot;
+        /** First slot free for temporaries. */
+        private final int temps;
+
+        Code(MethodVisitor next, AnalyzerAdapter types, String descriptor, boolean isStatic, boolean keep, int tlbSlot,
+                int temps) {
+            super(Opcodes.ASM9, next);
+            this.types = types;
+            this.descriptor = descriptor;
+            this.isStatic = isStatic;
+            this.keep = keep;
+            this.tlbSlot = tlbSlot;
+            this.temps = temps;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            types.visitCode();
+            if (tlbSlot >= 0) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "io/legoj/runtime/Mmu", "tlb", "()L" + TLB + ";", false);
+                super.visitVarInsn(Opcodes.ASTORE, tlbSlot);
+            }
+            if (keep) {
+                int slot = isStatic ? 0 : 1;
+                for (Type a : Type.getArgumentTypes(descriptor)) {
+                    if (ArrayTypes.mentions(a.getDescriptor())) {
+                        super.visitVarInsn(Opcodes.ALOAD, slot);
+                        wrap(mv, a);
+                        super.visitVarInsn(Opcodes.ASTORE, slot);
+                    }
+                    slot += a.getSize();
+                }
+            }
+        }
+
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            types.visitFrame(type, numLocal, local, numStack, stack);
+            List<Object> locals = new ArrayList<>();
+            int used = 0;
+            for (int i = 0; i < numLocal; i++) {
+                locals.add(mapFrameEntry(local[i]));
+                used += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+            }
+            if (tlbSlot >= 0) {
+                for (; used < tlbSlot; used++) {
+                    locals.add(Opcodes.TOP);
+                }
+                locals.add(TLB);
+            }
+            Object[] mappedStack = new Object[numStack];
+            for (int i = 0; i < numStack; i++) {
+                mappedStack[i] = mapFrameEntry(stack[i]);
+            }
+            super.visitFrame(type, locals.size(), locals.toArray(), numStack, mappedStack);
+        }
+
+        private Object mapFrameEntry(Object entry) {
+            return entry instanceof String s ? ArrayTypes.mapInternalName(s) : entry;
+        }
+
+        /** The original stack entry {@code depth} slots below the top (0 is the top), or null when unknown. */
+        private Object stackType(int depth) {
+            List<Object> stack = types.stack;
+            return stack == null || stack.size() <= depth ? null : stack.get(stack.size() - 1 - depth);
+        }
+
+        /** The element sort of a one-dimensional primitive array type on the stack, or -1. */
+        private int primitiveArrayAt(int depth) {
+            Object t = stackType(depth);
+            if (t instanceof String s && s.length() == 2 && s.charAt(0) == '[' && s.charAt(1) != 'L' && s.charAt(1) != '[') {
+                return Type.getType(s).getElementType().getSort();
+            }
+            return -1;
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            int sort = switch (opcode) {
+                case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.BALOAD, Opcodes.CALOAD,
+                        Opcodes.SALOAD -> primitiveArrayAt(1);
+                case Opcodes.LASTORE, Opcodes.DASTORE -> primitiveArrayAt(3);
+                case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.BASTORE, Opcodes.CASTORE, Opcodes.SASTORE ->
+                        primitiveArrayAt(2);
+                case Opcodes.ARRAYLENGTH -> primitiveArrayAt(0);
+                default -> -1;
+            };
+            types.visitInsn(opcode);
+            if (sort < 0) {
+                if (keep && opcode == Opcodes.ARETURN && ArrayTypes.mentions(Type.getReturnType(descriptor).getDescriptor())) {
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;",
+                            false);
+                    super.visitTypeInsn(Opcodes.CHECKCAST, Type.getReturnType(descriptor).getInternalName());
+                }
+                super.visitInsn(opcode);
+                return;
+            }
+            if (opcode == Opcodes.ARRAYLENGTH) {
+                super.visitFieldInsn(Opcodes.GETFIELD, ArrayTypes.PRIMITIVE_ARRAY, "length", "I");
+                return;
+            }
+            accessElement(opcode, sort);
+        }
+
+        private void accessElement(int opcode, int sort) {
+            boolean load = opcode <= Opcodes.SALOAD;
+            Type element = switch (sort) {
+                case Type.BOOLEAN -> Type.BOOLEAN_TYPE;
+                case Type.BYTE -> Type.BYTE_TYPE;
+                case Type.SHORT -> Type.SHORT_TYPE;
+                case Type.CHAR -> Type.CHAR_TYPE;
+                case Type.INT -> Type.INT_TYPE;
+                case Type.LONG -> Type.LONG_TYPE;
+                case Type.FLOAT -> Type.FLOAT_TYPE;
+                default -> Type.DOUBLE_TYPE;
+            };
+            String name = switch (sort) {
+                case Type.BOOLEAN -> "Boolean";
+                case Type.BYTE -> "Byte";
+                case Type.SHORT -> "Short";
+                case Type.CHAR -> "Char";
+                case Type.INT -> "Int";
+                case Type.LONG -> "Long";
+                case Type.FLOAT -> "Float";
+                default -> "Double";
+            };
+            String handle = "L" + ArrayTypes.handle(sort) + ";";
+            String tlb = "L" + TLB + ";";
+            super.visitVarInsn(Opcodes.ALOAD, tlbSlot);
+            if (load) {
+                String ret = sort == Type.BOOLEAN ? "B" : element.getDescriptor();
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, ACCESS, "get" + name, "(" + handle + "I" + tlb + ")" + ret,
+                        false);
+            } else {
+                String value = element.getSize() == 2 || sort == Type.FLOAT ? element.getDescriptor() : "I";
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, ACCESS, "put" + name, "(" + handle + "I" + value + tlb + ")V",
+                        false);
+            }
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            types.visitIntInsn(opcode, operand);
+            if (opcode != Opcodes.NEWARRAY) {
+                super.visitIntInsn(opcode, operand);
+                return;
+            }
+            String kind = switch (operand) {
+                case Opcodes.T_BOOLEAN -> "BOOLEAN";
+                case Opcodes.T_BYTE -> "BYTE";
+                case Opcodes.T_SHORT -> "SHORT";
+                case Opcodes.T_CHAR -> "CHAR";
+                case Opcodes.T_INT -> "INT";
+                case Opcodes.T_LONG -> "LONG";
+                case Opcodes.T_FLOAT -> "FLOAT";
+                default -> "DOUBLE";
+            };
+            super.visitFieldInsn(Opcodes.GETSTATIC, KIND, kind, "L" + KIND + ";");
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HANDLES, "create", "(IL" + KIND + ";)L" + ArrayTypes.PRIMITIVE_ARRAY
+                    + ";", false);
+            super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.handle(sortOf(operand)));
+        }
+
+        private int sortOf(int newarrayOperand) {
+            return switch (newarrayOperand) {
+                case Opcodes.T_BOOLEAN -> Type.BOOLEAN;
+                case Opcodes.T_BYTE -> Type.BYTE;
+                case Opcodes.T_SHORT -> Type.SHORT;
+                case Opcodes.T_CHAR -> Type.CHAR;
+                case Opcodes.T_INT -> Type.INT;
+                case Opcodes.T_LONG -> Type.LONG;
+                case Opcodes.T_FLOAT -> Type.FLOAT;
+                default -> Type.DOUBLE;
+            };
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            types.visitTypeInsn(opcode, type);
+            boolean mentions = ArrayTypes.mentions(type) && type.startsWith("[");
+            if (opcode == Opcodes.ANEWARRAY) {
+                super.visitTypeInsn(opcode, ArrayTypes.mapInternalName(type));
+            } else if (mentions && opcode == Opcodes.CHECKCAST) {
+                super.visitLdcInsn(Type.getObjectType(type));
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "cast",
+                        "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;", false);
+                super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.mapInternalName(type));
+            } else if (mentions && opcode == Opcodes.INSTANCEOF) {
+                super.visitLdcInsn(Type.getObjectType(type));
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "isInstance", "(Ljava/lang/Object;Ljava/lang/Class;)Z",
+                        false);
+            } else {
+                super.visitTypeInsn(opcode, type);
+            }
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String desc, int numDimensions) {
+            types.visitMultiANewArrayInsn(desc, numDimensions);
+            if (!ArrayTypes.mentions(desc)) {
+                super.visitMultiANewArrayInsn(desc, numDimensions);
+                return;
+            }
+            for (int d = numDimensions - 1; d >= 0; d--) {
+                super.visitVarInsn(Opcodes.ISTORE, temps + d);
+            }
+            pushInt(numDimensions);
+            super.visitIntInsn(Opcodes.NEWARRAY, Opcodes.T_INT);
+            for (int d = 0; d < numDimensions; d++) {
+                super.visitInsn(Opcodes.DUP);
+                pushInt(d);
+                super.visitVarInsn(Opcodes.ILOAD, temps + d);
+                super.visitInsn(Opcodes.IASTORE);
+            }
+            super.visitLdcInsn(Type.getType(desc));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HANDLES, "createMulti", "([ILjava/lang/Class;)Ljava/lang/Object;",
+                    false);
+            super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.mapInternalName(desc));
+        }
+
+        private void pushInt(int v) {
+            if (v <= 5) {
+                super.visitInsn(Opcodes.ICONST_0 + v);
+            } else {
+                super.visitIntInsn(Opcodes.BIPUSH, v);
+            }
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+            types.visitFieldInsn(opcode, owner, name, desc);
+            if (!ArrayTypes.mentions(desc) || boundaries.isApplication(owner)) {
+                super.visitFieldInsn(opcode, owner, name, ArrayTypes.mapDescriptor(desc));
+                return;
+            }
+            if (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                super.visitTypeInsn(Opcodes.CHECKCAST, Type.getType(desc).getInternalName());
+                super.visitFieldInsn(opcode, owner, name, desc);
+            } else {
+                super.visitFieldInsn(opcode, owner, name, desc);
+                wrap(mv, Type.getType(desc));
+            }
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String jvmOwner, String name, String desc, boolean itf) {
+            types.visitMethodInsn(opcode, jvmOwner, name, desc, itf);
+            String owner = redirect(jvmOwner, name);
+            if (name.equals("getClass") && desc.equals("()Ljava/lang/Class;")
+                    && (owner.equals(OBJECT) || owner.startsWith("["))) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "classOf", "(Ljava/lang/Object;)Ljava/lang/Class;",
+                        false);
+            } else if (owner.startsWith("[")) {
+                arrayMethod(opcode, owner, name, desc);
+            } else if (owner.equals("java/util/Arrays") && (name.equals("copyOf") || name.equals("copyOfRange"))
+                    && Type.getReturnType(desc).getDescriptor().length() == 2
+                    && ArrayTypes.mentions(Type.getReturnType(desc).getDescriptor())) {
+                String ints = name.equals("copyOf") ? "I" : "II";
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";" + ints
+                        + ")Ljava/lang/Object;", false);
+                super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.mapInternalName(Type.getReturnType(desc).getInternalName()));
+            } else if (!ArrayTypes.mentions(desc)) {
+                super.visitMethodInsn(opcode, owner, name, desc, itf && owner.equals(jvmOwner));
+            } else if (boundaries.takesJvmArrays(owner, name, desc)) {
+                Type[] args = Type.getArgumentTypes(desc);
+                int[] argSlots = new int[args.length];
+                int slot = temps;
+                for (int i = 0; i < args.length; i++) {
+                    argSlots[i] = slot;
+                    slot += args[i].getSize();
+                }
+                for (int i = args.length - 1; i >= 0; i--) {
+                    super.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ISTORE), argSlots[i]);
+                }
+                callWithJvmArrays(mv, opcode, owner, name, desc, itf, argSlots, slot);
+            } else {
+                super.visitMethodInsn(opcode, owner, name, ArrayTypes.mapMethodDescriptor(desc), itf);
+            }
+        }
+
+        /** JDK methods that must see handles as arrays: LegoJ's versions of them, with the same descriptors. */
+        private String redirect(String owner, String name) {
+            if (owner.equals("java/lang/reflect/Array")) {
+                return ArrayTypes.PACKAGE + "ArrayReflection";
+            }
+            if (owner.equals("java/lang/System") && name.equals("arraycopy")
+                    || owner.equals("java/util/Arrays") && name.startsWith("deep")) {
+                return OPS;
+            }
+            return owner;
+        }
+
+        /** A method of an array class: {@code clone} and {@code Object}'s methods. */
+        private void arrayMethod(int opcode, String owner, String name, String desc) {
+            if (!ArrayTypes.mentions(owner)) {
+                super.visitMethodInsn(opcode, owner, name, desc, false);
+            } else if (owner.length() == 2 && name.equals("clone")) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HANDLES, "cloneOf", "(L" + ArrayTypes.PRIMITIVE_ARRAY
+                        + ";)Ljava/lang/Object;", false);
+            } else {
+                super.visitMethodInsn(opcode, ArrayTypes.mapInternalName(owner), name, desc, false);
+            }
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... args) {
+            types.visitInvokeDynamicInsn(name, desc, bsm, args);
+            boolean lambda = bsm.getOwner().equals(LMF);
+            boolean jdkInterface = !boundaries.isApplication(Type.getReturnType(desc).getInternalName());
+            Object[] mapped = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                boolean samType = lambda && (i == 0 || i >= 3) && args[i] instanceof Type;
+                mapped[i] = samType && jdkInterface ? args[i] : mapConstant(args[i]);
+            }
+            super.visitInvokeDynamicInsn(name, ArrayTypes.mapMethodDescriptor(desc), bsm, mapped);
+        }
+
+        private Object mapConstant(Object c) {
+            if (c instanceof Type t && t.getSort() == Type.METHOD) {
+                return Type.getMethodType(ArrayTypes.mapMethodDescriptor(t.getDescriptor()));
+            }
+            if (c instanceof Handle h && ArrayTypes.mentions(h.getDesc())) {
+                if (h.getTag() <= Opcodes.H_PUTSTATIC) {
+                    return boundaries.isApplication(h.getOwner()) ? new Handle(h.getTag(), h.getOwner(), h.getName(),
+                            ArrayTypes.mapDescriptor(h.getDesc()), h.isInterface()) : h;
+                }
+                if (!boundaries.takesJvmArrays(h.getOwner(), h.getName(), h.getDesc())) {
+                    return new Handle(h.getTag(), h.getOwner(), h.getName(), ArrayTypes.mapMethodDescriptor(h.getDesc()),
+                            h.isInterface());
+                }
+                if (h.getTag() == Opcodes.H_INVOKESPECIAL) {
+                    throw new IllegalStateException("a super method reference to " + h.getOwner() + "." + h.getName()
+                            + h.getDesc() + " takes JVM arrays; not supported yet");
+                }
+                return bridgeFor(h);
+            }
+            return c;
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            types.visitLdcInsn(value);
+            super.visitLdcInsn(value instanceof Handle ? mapConstant(value) : value);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int var) {
+            types.visitVarInsn(opcode, var);
+            super.visitVarInsn(opcode, var);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            types.visitJumpInsn(opcode, label);
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            types.visitLabel(label);
+            super.visitLabel(label);
+        }
+
+        @Override
+        public void visitIincInsn(int var, int increment) {
+            types.visitIincInsn(var, increment);
+            super.visitIincInsn(var, increment);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            types.visitTableSwitchInsn(min, max, dflt, labels);
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            types.visitLookupSwitchInsn(dflt, keys, labels);
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        @Override
+        public void visitLocalVariable(String name, String desc, String signature, Label start, Label end, int index) {
+            super.visitLocalVariable(name, ArrayTypes.mapDescriptor(desc), signature, start, end, index);
+        }
+    }
+}

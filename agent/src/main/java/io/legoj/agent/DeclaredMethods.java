@@ -1,0 +1,35 @@
+package io.legoj.agent;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** A class's supertypes and declared methods ({@code name + descriptor} to access flags), read from its bytes. */
+record DeclaredMethods(String name, String superName, List<String> interfaces, Map<String, Integer> methods) {
+
+    static DeclaredMethods read(byte[] bytes) {
+        Map<String, Integer> methods = new HashMap<>();
+        String[] header = new String[2];
+        List<String>[] interfaces = new List[1];
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName, String[] itfs) {
+                header[0] = name;
+                header[1] = superName;
+                interfaces[0] = itfs == null ? List.of() : List.of(itfs);
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                methods.put(name + descriptor, access);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return new DeclaredMethods(header[0], header[1], interfaces[0], Map.copyOf(methods));
+    }
+}

@@ -1,0 +1,218 @@
+package io.legoj.runtime.arrays;
+
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Crossing between rewritten code, whose primitive arrays are handles (and whose {@code T[][]} are
+ * JVM arrays of handles), and code that is not rewritten, which takes and returns JVM arrays. Like
+ * JNI's {@code Get/Release<Type>ArrayElements}: a local-mode array is passed as it is, a remote one
+ * as a copy that is written back after the call.
+ */
+public final class ArrayBoundary {
+    /** JVM array class for a handle class or an array of them; any other class maps to itself. */
+    private static final ClassValue<Class<?>> JVM_CLASS = new ClassValue<>() {
+        @Override
+        protected Class<?> computeValue(Class<?> c) {
+            for (Kind k : Kind.values()) {
+                if (c == handleClass(k)) {
+                    return k.jvmClass;
+                }
+            }
+            return c.isArray() ? jvmClassOf(c.getComponentType()).arrayType() : c;
+        }
+    };
+    /** Inverse of {@link #JVM_CLASS}. */
+    private static final ClassValue<Class<?>> HANDLE_CLASS = new ClassValue<>() {
+        @Override
+        protected Class<?> computeValue(Class<?> c) {
+            Kind k = Kind.of(c);
+            if (k != null) {
+                return handleClass(k);
+            }
+            return c.isArray() ? handleClassOf(c.getComponentType()).arrayType() : c;
+        }
+    };
+
+    /** JVM arrays handed to callees that keep them, to the handle they came from (weakly both ways). */
+    private static final Map<Object, WeakReference<PrimitiveArray>> PINNED = new WeakHashMap<>();
+
+    private ArrayBoundary() {
+    }
+
+    static Class<?> handleClass(Kind k) {
+        return switch (k) {
+            case BOOLEAN -> BooleanArray.class;
+            case BYTE -> ByteArray.class;
+            case SHORT -> ShortArray.class;
+            case CHAR -> CharArray.class;
+            case INT -> IntArray.class;
+            case LONG -> LongArray.class;
+            case FLOAT -> FloatArray.class;
+            case DOUBLE -> DoubleArray.class;
+        };
+    }
+
+    /** {@code int[].class} for {@code IntArray.class}, {@code int[][].class} for {@code IntArray[].class}. */
+    public static Class<?> jvmClassOf(Class<?> c) {
+        return JVM_CLASS.get(c);
+    }
+
+    /** {@code IntArray.class} for {@code int[].class}, and so on. */
+    public static Class<?> handleClassOf(Class<?> c) {
+        return HANDLE_CLASS.get(c);
+    }
+
+    /** {@code o.getClass()} as the plain program sees it: the JVM array class for a handle. */
+    public static Class<?> classOf(Object o) {
+        Class<?> c = o.getClass();
+        return c.isArray() || o instanceof PrimitiveArray ? JVM_CLASS.get(c) : c;
+    }
+
+    /** {@code o instanceof T} for an array type {@code T} of the plain program. */
+    public static boolean isInstance(Object o, Class<?> type) {
+        return o != null && type.isAssignableFrom(classOf(o));
+    }
+
+    /**
+     * {@code (T) o} for an array type {@code T} of the plain program: the value as rewritten code
+     * holds it. A JVM array that reached rewritten code through {@code Object} (reflection, a
+     * collection filled by JDK code, deserialization) is wrapped.
+     */
+    public static Object cast(Object o, Class<?> type) {
+        if (o == null) {
+            return null;
+        }
+        Class<?> c = classOf(o);
+        if (!type.isAssignableFrom(c)) {
+            throw new ClassCastException("class " + c.getName() + " cannot be cast to class " + type.getName());
+        }
+        return wrap(o);
+    }
+
+    /** The JVM form of a value of rewritten code, for code that is not rewritten. */
+    public static Object toJvm(Object v) {
+        if (v instanceof PrimitiveArray a) {
+            Object local = a.local();
+            return local != null ? local : copyOut(a);
+        }
+        if (v instanceof Object[] handles && isHandleArray(handles)) {
+            Object[] jvm = (Object[]) java.lang.reflect.Array.newInstance(jvmClassOf(handles.getClass().getComponentType()),
+                    handles.length);
+            for (int i = 0; i < handles.length; i++) {
+                jvm[i] = toJvm(handles[i]);
+            }
+            return jvm;
+        }
+        return v;
+    }
+
+    /** After the call: what the callee wrote to {@code jvm}, the form {@link #toJvm} gave, goes back. */
+    public static void release(Object v, Object jvm) {
+        if (v instanceof PrimitiveArray a) {
+            Object local = a.local();
+            if (local == jvm) {
+                return;
+            }
+            if (local != null) {
+                System.arraycopy(jvm, 0, local, 0, a.length);
+            } else {
+                ArrayMemory.get().cache.copyIn(jvm, a.kind().base, a.address, (long) a.length << a.kind().shift);
+            }
+            return;
+        }
+        if (v instanceof Object[] handles && isHandleArray(handles)) {
+            Object[] out = (Object[]) jvm;
+            for (int i = 0; i < handles.length; i++) {
+                Object h = handles[i];
+                Object j = out[i];
+                if (h != null && j != null && classOf(h) == j.getClass()
+                        && java.lang.reflect.Array.getLength(j) == lengthOf(h)) {
+                    release(h, j);
+                } else {
+                    handles[i] = wrap(j);
+                }
+            }
+        }
+    }
+
+    private static int lengthOf(Object handle) {
+        return handle instanceof PrimitiveArray a ? a.length : ((Object[]) handle).length;
+    }
+
+    /**
+     * For a callee that keeps the array: its JVM form, which becomes its home for good; when the
+     * callee hands it back ({@code ByteBuffer.array()}), {@link #wrap} finds the same handle.
+     */
+    public static Object pin(Object v) {
+        if (v instanceof PrimitiveArray a) {
+            Object local;
+            synchronized (a) {
+                local = a.local();
+                if (local == null) {
+                    local = copyOut(a);
+                    a.pinTo(local);
+                }
+            }
+            synchronized (PINNED) {
+                PINNED.put(local, new WeakReference<>(a));
+            }
+            return local;
+        }
+        return toJvm(v);
+    }
+
+    private static PrimitiveArray pinnedHandle(Object jvm) {
+        synchronized (PINNED) {
+            WeakReference<PrimitiveArray> ref = PINNED.get(jvm);
+            return ref == null ? null : ref.get();
+        }
+    }
+
+    /** A JVM array from code that is not rewritten, as rewritten code holds it (sharing its elements). */
+    public static Object wrap(Object jvm) {
+        if (jvm == null || !jvm.getClass().isArray()) {
+            return jvm;
+        }
+        Class<?> c = jvm.getClass();
+        Class<?> h = handleClassOf(c);
+        if (h == c) {
+            return jvm;
+        }
+        if (Kind.of(c) != null) {
+            PrimitiveArray pinned = pinnedHandle(jvm);
+            return pinned != null ? pinned : wrapLocal(jvm);
+        }
+        Object[] in = (Object[]) jvm;
+        Object[] out = (Object[]) java.lang.reflect.Array.newInstance(h.getComponentType(), in.length);
+        for (int i = 0; i < in.length; i++) {
+            out[i] = wrap(in[i]);
+        }
+        return out;
+    }
+
+    static PrimitiveArray wrapLocal(Object jvm) {
+        return switch (Kind.of(jvm.getClass())) {
+            case BOOLEAN -> new BooleanArray((boolean[]) jvm);
+            case BYTE -> new ByteArray((byte[]) jvm);
+            case SHORT -> new ShortArray((short[]) jvm);
+            case CHAR -> new CharArray((char[]) jvm);
+            case INT -> new IntArray((int[]) jvm);
+            case LONG -> new LongArray((long[]) jvm);
+            case FLOAT -> new FloatArray((float[]) jvm);
+            case DOUBLE -> new DoubleArray((double[]) jvm);
+        };
+    }
+
+    private static boolean isHandleArray(Object[] a) {
+        return jvmClassOf(a.getClass()) != a.getClass();
+    }
+
+    private static Object copyOut(PrimitiveArray a) {
+        Kind k = a.kind();
+        Object jvm = k.newJvmArray(a.length);
+        ArrayMemory.get().cache.copyOut(a.address, jvm, k.base, (long) a.length << k.shift);
+        return jvm;
+    }
+}

@@ -1,0 +1,132 @@
+package io.legoj.runtime.arrays;
+
+import java.util.IdentityHashMap;
+
+/**
+ * JDK array helpers that rewritten code calls instead of the JDK's, so that they work on handles
+ * and move remote elements in bulk, page by page, with the JDK's exceptions and messages.
+ */
+public final class ArrayOps {
+    private ArrayOps() {
+    }
+
+    /** {@code System.arraycopy} for any mix of handles and JVM arrays; overlapping ranges are safe. */
+    public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length) {
+        if (!(src instanceof PrimitiveArray) && !(dst instanceof PrimitiveArray)) {
+            System.arraycopy(src, srcPos, dst, dstPos, length);
+            return;
+        }
+        if (src == null || dst == null) {
+            throw new NullPointerException();
+        }
+        PrimitiveArray s = asHandle(src, "source", dst);
+        PrimitiveArray d = asHandle(dst, "destination", src);
+        if (s.kind() != d.kind()) {
+            throw new ArrayStoreException("arraycopy: type mismatch: can not copy " + s.kind().typeName() + "[] into "
+                    + d.kind().typeName() + "[]");
+        }
+        checkRange("source", s, srcPos, length);
+        checkRange("destination", d, dstPos, length);
+        copyElements(s, srcPos, d, dstPos, length);
+    }
+
+    /** A JVM primitive array given where a handle may be: wrapped (sharing its elements). */
+    private static PrimitiveArray asHandle(Object o, String role, Object other) {
+        if (o instanceof PrimitiveArray a) {
+            return a;
+        }
+        Kind k = Kind.of(o.getClass());
+        if (k != null) {
+            return ArrayBoundary.wrapLocal(o);
+        }
+        if (o.getClass().isArray()) {
+            String primitive = ArrayBoundary.classOf(other).getComponentType().getName() + "[]";
+            throw new ArrayStoreException("arraycopy: type mismatch: can not copy " + (role.equals("source")
+                    ? "object array[] into " + primitive : primitive + " into object array[]"));
+        }
+        throw new ArrayStoreException("arraycopy: " + role + " type " + o.getClass().getName() + " is not an array");
+    }
+
+    private static void checkRange(String role, PrimitiveArray a, int pos, int length) {
+        String type = a.kind().typeName() + "[" + a.length + "]";
+        if (pos < 0) {
+            throw new ArrayIndexOutOfBoundsException("arraycopy: " + role + " index " + pos + " out of bounds for " + type);
+        }
+        if (length < 0) {
+            throw new ArrayIndexOutOfBoundsException("arraycopy: length " + length + " is negative");
+        }
+        if ((long) pos + length > a.length) {
+            throw new ArrayIndexOutOfBoundsException("arraycopy: last " + role + " index " + ((long) pos + length)
+                    + " out of bounds for " + type);
+        }
+    }
+
+    /** Copies checked ranges of two arrays of one kind, whatever their modes. */
+    static void copyElements(PrimitiveArray s, int srcPos, PrimitiveArray d, int dstPos, int length) {
+        Kind k = s.kind();
+        int shift = k.shift;
+        long bytes = (long) length << shift;
+        Object from = s.local();
+        Object to = d.local();
+        if (from != null && to != null) {
+            System.arraycopy(from, srcPos, to, dstPos, length);
+        } else if (from != null) {
+            ArrayMemory.get().cache.copyIn(from, k.base + ((long) srcPos << shift), d.address + ((long) dstPos << shift), bytes);
+        } else if (to != null) {
+            ArrayMemory.get().cache.copyOut(s.address + ((long) srcPos << shift), to, k.base + ((long) dstPos << shift), bytes);
+        } else {
+            ArrayMemory.get().copy(s.address + ((long) srcPos << shift), d.address + ((long) dstPos << shift), bytes);
+        }
+    }
+
+    public static String deepToString(Object[] a) {
+        return java.util.Arrays.deepToString(jvmDeep(a, new IdentityHashMap<>()));
+    }
+
+    public static int deepHashCode(Object[] a) {
+        return java.util.Arrays.deepHashCode(jvmDeep(a, new IdentityHashMap<>()));
+    }
+
+    public static boolean deepEquals(Object[] a, Object[] b) {
+        IdentityHashMap<Object[], Object[]> seen = new IdentityHashMap<>();
+        return java.util.Arrays.deepEquals(jvmDeep(a, seen), jvmDeep(b, seen));
+    }
+
+    /** A copy of {@code a} in which handles, at any depth, are JVM arrays; cycles are kept. */
+    private static Object[] jvmDeep(Object[] a, IdentityHashMap<Object[], Object[]> seen) {
+        if (a == null) {
+            return null;
+        }
+        Object[] done = seen.get(a);
+        if (done != null) {
+            return done;
+        }
+        Object[] copy = (Object[]) java.lang.reflect.Array.newInstance(
+                ArrayBoundary.jvmClassOf(a.getClass()).getComponentType(), a.length);
+        seen.put(a, copy);
+        for (int i = 0; i < a.length; i++) {
+            Object e = a[i];
+            copy[i] = e instanceof PrimitiveArray p ? ArrayBoundary.toJvm(p) : e instanceof Object[] inner
+                    ? jvmDeep(inner, seen) : e;
+        }
+        return copy;
+    }
+
+    /** {@code Arrays.copyOf}: the new array is local or remote by its size, like any new array. */
+    public static Object copyOf(PrimitiveArray a, int newLength) {
+        PrimitiveArray copy = ArrayHandles.create(newLength, a.kind());
+        arraycopy(a, 0, copy, 0, Math.min(a.length, newLength));
+        return copy;
+    }
+
+    /** {@code Arrays.copyOfRange}, failing as the JDK's does. */
+    public static Object copyOfRange(PrimitiveArray a, int from, int to) {
+        int newLength = to - from;
+        if (newLength < 0) {
+            throw new IllegalArgumentException(from + " > " + to);
+        }
+        PrimitiveArray copy = ArrayHandles.create(newLength, a.kind());
+        arraycopy(a, from, copy, 0, Math.min(a.length - from, newLength));
+        return copy;
+    }
+}

@@ -1,0 +1,155 @@
+package io.legoj.runtime.arrays;
+
+import java.lang.reflect.Array;
+
+/**
+ * {@link java.lang.reflect.Array} for rewritten code, whose arrays may be handles. An element of a
+ * handle goes through a one-element JVM array of its kind, so widening, unboxing and their
+ * exceptions are exactly the JDK's.
+ */
+public final class ArrayReflection {
+    private ArrayReflection() {
+    }
+
+    /** A new array in the form rewritten code holds it. */
+    public static Object newInstance(Class<?> componentType, int length) {
+        Kind k = Kind.of(componentType.arrayType());
+        return k != null ? ArrayHandles.create(length, k) : Array.newInstance(ArrayBoundary.handleClassOf(componentType), length);
+    }
+
+    public static Object newInstance(Class<?> componentType, int... dimensions) {
+        if (dimensions.length == 0) {
+            throw new IllegalArgumentException("Empty dimensions array");
+        }
+        Class<?> type = componentType;
+        for (int i = 0; i < dimensions.length; i++) {
+            type = type.arrayType();
+        }
+        return ArrayHandles.createMulti(dimensions, type);
+    }
+
+    public static int getLength(Object array) {
+        return array instanceof PrimitiveArray a ? a.length : Array.getLength(array);
+    }
+
+    public static Object get(Object array, int index) {
+        return Array.get(read(array, index), slot(array, index));
+    }
+
+    public static boolean getBoolean(Object array, int index) {
+        return Array.getBoolean(read(array, index), slot(array, index));
+    }
+
+    public static byte getByte(Object array, int index) {
+        return Array.getByte(read(array, index), slot(array, index));
+    }
+
+    public static char getChar(Object array, int index) {
+        return Array.getChar(read(array, index), slot(array, index));
+    }
+
+    public static short getShort(Object array, int index) {
+        return Array.getShort(read(array, index), slot(array, index));
+    }
+
+    public static int getInt(Object array, int index) {
+        return Array.getInt(read(array, index), slot(array, index));
+    }
+
+    public static long getLong(Object array, int index) {
+        return Array.getLong(read(array, index), slot(array, index));
+    }
+
+    public static float getFloat(Object array, int index) {
+        return Array.getFloat(read(array, index), slot(array, index));
+    }
+
+    public static double getDouble(Object array, int index) {
+        return Array.getDouble(read(array, index), slot(array, index));
+    }
+
+    public static void set(Object array, int index, Object value) {
+        Object target = target(array, index);
+        Array.set(target, slot(array, index), value);
+        writeBack(array, index, target);
+    }
+
+    public static void setBoolean(Object array, int index, boolean value) {
+        Object target = target(array, index);
+        Array.setBoolean(target, slot(array, index), value);
+        writeBack(array, index, target);
+    }
+
+    public static void setByte(Object array, int index, byte value) {
+        Object target = target(array, index);
+        Array.setByte(target, slot(array, index), value);
+        writeBack(array, index, target);
+    }
+
+    public static void setChar(Object array, int index, char value) {
+        Object target = target(array, index);
+        Array.setChar(target, slot(array, index), value);
+        writeBack(array, index, target);
+    }
+
+    public static void setShort(Object array, int index, short value) {
+        Object target = target(array, index);
+        Array.setShort(target, slot(array, index), value);
+        writeBack(array, index, target);
+    }
+
+    public static void setInt(Object array, int index, int value) {
+        Object target = target(array, index);
+        Array.setInt(target, slot(array, index), value);
+        writeBack(array, index, target);
+    }
+
+    public static void setLong(Object array, int index, long value) {
+        Object target = target(array, index);
+        Array.setLong(target, slot(array, index), value);
+        writeBack(array, index, target);
+    }
+
+    public static void setFloat(Object array, int index, float value) {
+        Object target = target(array, index);
+        Array.setFloat(target, slot(array, index), value);
+        writeBack(array, index, target);
+    }
+
+    public static void setDouble(Object array, int index, double value) {
+        Object target = target(array, index);
+        Array.setDouble(target, slot(array, index), value);
+        writeBack(array, index, target);
+    }
+
+    /** Index into what {@link #read}/{@link #target} return: 0 for a handle's one-element copy. */
+    private static int slot(Object array, int index) {
+        return array instanceof PrimitiveArray ? 0 : index;
+    }
+
+    /** A handle's element {@code index} in a one-element JVM array; any other array itself. */
+    private static Object read(Object array, int index) {
+        if (!(array instanceof PrimitiveArray a)) {
+            return array;
+        }
+        Object one = target(array, index);
+        ArrayOps.copyElements(a, index, ArrayBoundary.wrapLocal(one), 0, 1);
+        return one;
+    }
+
+    private static Object target(Object array, int index) {
+        if (!(array instanceof PrimitiveArray a)) {
+            return array;
+        }
+        if (Integer.compareUnsigned(index, a.length) >= 0) {
+            throw new ArrayIndexOutOfBoundsException();
+        }
+        return a.kind().newJvmArray(1);
+    }
+
+    private static void writeBack(Object array, int index, Object one) {
+        if (array instanceof PrimitiveArray a) {
+            ArrayOps.copyElements(ArrayBoundary.wrapLocal(one), 0, a, index, 1);
+        }
+    }
+}
