@@ -483,6 +483,10 @@ final class ArrayTypeRewriter extends ClassVisitor {
                     && (owner.equals(OBJECT) || owner.startsWith("["))) {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "classOf", "(Ljava/lang/Object;)Ljava/lang/Class;",
                         false);
+            } else if (owner.equals("java/lang/Class") && (name.equals("isInstance") || name.equals("cast"))) {
+                super.visitInsn(Opcodes.SWAP);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, name.equals("cast") ? "classCast" : "isInstance",
+                        "(Ljava/lang/Object;Ljava/lang/Class;)" + Type.getReturnType(desc).getDescriptor(), false);
             } else if (owner.startsWith("[")) {
                 arrayMethod(opcode, owner, name, desc);
             } else if (owner.equals("java/util/Arrays") && (name.equals("copyOf") || name.equals("copyOfRange"))

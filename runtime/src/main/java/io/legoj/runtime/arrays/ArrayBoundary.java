@@ -70,7 +70,7 @@ public final class ArrayBoundary {
         return c.isArray() || o instanceof PrimitiveArray ? JVM_CLASS.get(c) : c;
     }
 
-    /** {@code o instanceof T} for an array type {@code T} of the plain program. */
+    /** {@code o instanceof T} for an array type {@code T} of the plain program; also {@code type.isInstance(o)}. */
     public static boolean isInstance(Object o, Class<?> type) {
         return o != null && type.isAssignableFrom(classOf(o));
     }
@@ -87,6 +87,14 @@ public final class ArrayBoundary {
         Class<?> c = classOf(o);
         if (!type.isAssignableFrom(c)) {
             throw new ClassCastException("class " + c.getName() + " cannot be cast to class " + type.getName());
+        }
+        return wrap(o);
+    }
+
+    /** {@code type.cast(o)}, as {@link Class#cast} fails. */
+    public static Object classCast(Object o, Class<?> type) {
+        if (o != null && !type.isAssignableFrom(classOf(o))) {
+            throw new ClassCastException("Cannot cast " + classOf(o).getName() + " to " + type.getName());
         }
         return wrap(o);
     }
