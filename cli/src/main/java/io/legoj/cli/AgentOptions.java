@@ -62,6 +62,10 @@ final class AgentOptions {
         return add("objects", mode);
     }
 
+    AgentOptions arrays(String mode) {
+        return add("arrays", mode);
+    }
+
     String build() {
         return String.join(",", parts);
     }

@@ -21,12 +21,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code legoj demo}: starts an embedded cluster (local memnodes and a storagenode), runs the kvstore
- * example under the agent with its objects on the memnodes and its append-only file on the
+ * example under the agent with its objects and arrays on the memnodes and its append-only file on the
  * storagenode, drives it with KvLoad, stops it and prints where things lived.
  */
 @Command(name = "demo", sortOptions = false,
         description = {"Run the kvstore example (a Redis-protocol server in plain Java) on an embedded cluster:",
-            "its objects on local memnodes, its append-only file on a local storagenode, driven by a",
+            "its objects and arrays on local memnodes, its append-only file on a local storagenode, driven by a",
             "deterministic workload (KvLoad); then print where things lived."})
 final class DemoCommand implements Callable<Integer> {
     static final String KVSTORE = "io.legoj.examples.kvstore.KvStore";
@@ -99,17 +99,17 @@ final class DemoCommand implements Callable<Integer> {
     private List<String> runKvStore(PrintWriter out, Path agent, Path examples, List<HostPort> memnodes,
                                     HostPort storage, String secret) {
         String options = new AgentOptions().memnodes(memnodes).storage(storage).mount(MOUNT).cache(cache)
-                .region(REGION).appId(APP_ID).objects("remote").include("io.legoj.examples.**").build();
+                .region(REGION).appId(APP_ID).objects("remote").arrays("remote").include("io.legoj.examples.**").build();
         List<String> args = new ArrayList<>(List.of("-javaagent:" + agent + "=" + options, "-Xshare:off", "-Xmx256m",
                 "-cp", examples.toString(), KVSTORE, "--port", "0", "--aof", AOF));
         Map<String, String> env = Map.of(Protocol.SECRET_ENV, secret);
         try (CapturedChild kv = CapturedChild.start("kvstore", Jvm.command(args), env, context.stopTimeout())) {
             String listening = kv.awaitStdout(LISTENING, context.startTimeout());
             int port = HostPort.parse(listening.substring(LISTENING.length()).trim()).port();
-            row(out, "kvstore", "127.0.0.1:" + port + " under the agent: objects=remote (its hash table, entries, "
-                    + "lists and hashes live on the memnodes), cache=" + Sizes.format(cache) + ", AOF " + AOF
-                    + " on the storagenode");
-            row(out, "", "byte arrays (keys, values) stay JVM arrays until remote arrays land");
+            row(out, "kvstore", "127.0.0.1:" + port + " under the agent: objects=remote, arrays=remote (its hash "
+                    + "table, entries, lists, hashes and the byte arrays of keys and values over 64 bytes live on the "
+                    + "memnodes), cache=" + Sizes.format(cache)
+                    + ", AOF " + AOF + " on the storagenode");
             runLoad(out, examples, port, kv);
             kv.stop();
             List<String> summary = kv.stderr().stream()

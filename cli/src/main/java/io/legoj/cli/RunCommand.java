@@ -80,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
             description = "remote: the application's objects keep their fields on the memnodes (experimental).")
     private String objects;
 
+    @Option(names = "--arrays", paramLabel = "remote|local",
+            description = "remote: the application's primitive arrays live on the memnodes (small ones stay local).")
+    private String arrays;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
@@ -144,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
 
     String agentOptions(List<HostPort> nodes, HostPort files) {
         return new AgentOptions().memnodes(nodes).storage(files).mount(mount).cache(cache).page(page).replicas(replicas)
-                .appId(appId).objects(objects).build();
+                .appId(appId).objects(objects).arrays(arrays).build();
     }
 
     private LocalCluster.Spec clusterSpec(String secret) {
@@ -180,6 +184,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (objects != null && !objects.equals("remote") && !objects.equals("local")) {
             throw usage("--objects " + objects + " must be remote or local");
+        }
+        if (arrays != null && !arrays.equals("remote") && !arrays.equals("local")) {
+            throw usage("--arrays " + arrays + " must be remote or local");
         }
         if (appId != null && !APP_ID.matcher(appId).matches()) {
             throw usage("--appid '" + appId + "' must be 1 to 64 letters, digits, '.', '_' or '-'");

@@ -53,7 +53,7 @@ class DemoTest {
             assertTrue(pages > 0, out);
             assertTrue(out.matches("(?s).*storagenode \\S+\\s+1 file\\(s\\), [\\d.]+ KiB \\(the AOF /legoj-demo/kvstore.aof\\).*"),
                     out);
-            assertTrue(out.contains("byte arrays (keys, values) stay JVM arrays"), out);
+            assertTrue(out.contains("under the agent: objects=remote, arrays=remote"), out);
         }
     }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every batch example of {@code legoj-examples.jar} prints under the agent ({@code objects=remote},
- * files on a storage node) what it prints on a plain JVM: once with a page cache that holds all the
- * pages the run touches, then with a cache of a quarter of them (at least 2 frames), which must evict.
- * MatMul's {@code double[][]} touches no page yet: its arrays stay JVM arrays until remote arrays land.
+ * {@code arrays=remote} with every non-empty array remote, files on a storage node) what it prints on
+ * a plain JVM: once with a page cache that holds all the pages the run touches, then with a cache of a
+ * quarter of them (at least 2 frames), which must evict.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ExamplesTest {
@@ -52,7 +52,7 @@ class ExamplesTest {
 
     private static String options(String appId, String cache) {
         return "memnodes=" + memnode.address() + ",storage=" + storage.address() + ",cache=" + cache
-                + ",page=" + PAGE + ",objects=remote,appid=" + appId;
+                + ",page=" + PAGE + ",objects=remote,arrays=remote,arraylocal=0,appid=" + appId;
     }
 
     /**

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kvstore example under the agent ({@code objects=remote}, its AOF on a storage node) serves
+ * The kvstore example under the agent ({@code objects=remote}, {@code arrays=remote} with every
+ * non-empty array remote, its AOF on a storage node) serves
  * Debian's {@code redis-cli} (a scripted session, every reply checked) and {@code redis-benchmark}
  * (no error), and a restart with the same application id and storage node finds its data again.
  */
@@ -63,7 +64,7 @@ class KvStoreRedisToolsTest {
 
     private static String options(MemnodeProcess memnode, StoragenodeProcess storage) {
         return "memnodes=" + memnode.address() + ",storage=" + storage.address() + ",page=4k,cache=" + CACHE
-                + ",objects=remote,appid=" + APP_ID;
+                + ",objects=remote,arrays=remote,arraylocal=0,appid=" + APP_ID;
     }
 
     private ChildProcess kvstore(MemnodeProcess memnode, StoragenodeProcess storage, Path aof) {
