@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Where rewritten code meets code that takes JVM arrays: methods of classes that are not rewritten,
@@ -130,6 +131,26 @@ final class ArrayBoundaries {
                 || name.equals("<init>") && (owner.equals("java/io/ByteArrayInputStream")
                         || owner.equals("java/io/CharArrayReader"))
                 || owner.startsWith("java/util/zip/") && name.equals("setInput");
+    }
+
+    /**
+     * True when argument {@code i}, a primitive array, is followed by {@code (int off, int len)} that
+     * bound what the callee touches: stream, digest, buffer and string methods with that shape (an
+     * argument after the pair, if any, is not an {@code int}, which rules out {@code (array, from, to, x)}
+     * helpers such as {@code Arrays.fill}).
+     */
+    static boolean takesRange(String owner, String name, Type[] args, int i) {
+        if (i + 2 >= args.length || args[i].getDimensions() != 1
+                || args[i + 1].getSort() != Type.INT || args[i + 2].getSort() != Type.INT
+                || i + 3 < args.length && args[i + 3].getSort() == Type.INT) {
+            return false;
+        }
+        return switch (name) {
+            case "read", "readFully", "readNBytes", "write", "update", "digest", "append", "get", "put", "valueOf",
+                    "copyValueOf" -> !owner.equals("java/util/Arrays");
+            case "<init>" -> owner.startsWith("java/lang/String");
+            default -> false;
+        };
     }
 
     /** JDK callees known to only read their array arguments: nothing to copy back. */

@@ -189,15 +189,24 @@ final class ArrayTypeRewriter extends ClassVisitor {
         int[] jvmSlots = new int[args.length];
         for (int i = 0; i < args.length; i++) {
             mv.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ILOAD), argSlots[i]);
-            if (ArrayTypes.mentions(args[i].getDescriptor())) {
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, pin ? "pin" : "toJvm",
-                        "(Ljava/lang/Object;)Ljava/lang/Object;", false);
-                mv.visitTypeInsn(Opcodes.CHECKCAST, args[i].getInternalName());
-                if (copyBack) {
-                    mv.visitInsn(Opcodes.DUP);
-                    jvmSlots[i] = temp++;
-                    mv.visitVarInsn(Opcodes.ASTORE, jvmSlots[i]);
-                }
+            if (!ArrayTypes.mentions(args[i].getDescriptor())) {
+                continue;
+            }
+            if (pin) {
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+            } else if (ArrayBoundaries.takesRange(owner, name, args, i)) {
+                mv.visitVarInsn(Opcodes.ILOAD, argSlots[i + 1]);
+                mv.visitVarInsn(Opcodes.ILOAD, argSlots[i + 2]);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "toJvmRange", "(Ljava/lang/Object;II)Ljava/lang/Object;",
+                        false);
+            } else {
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "toJvm", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+            }
+            mv.visitTypeInsn(Opcodes.CHECKCAST, args[i].getInternalName());
+            if (copyBack) {
+                mv.visitInsn(Opcodes.DUP);
+                jvmSlots[i] = temp++;
+                mv.visitVarInsn(Opcodes.ASTORE, jvmSlots[i]);
             }
         }
         mv.visitMethodInsn(opcode, owner, name, descriptor, itf);
@@ -205,8 +214,15 @@ final class ArrayTypeRewriter extends ClassVisitor {
             if (copyBack && ArrayTypes.mentions(args[i].getDescriptor())) {
                 mv.visitVarInsn(Opcodes.ALOAD, argSlots[i]);
                 mv.visitVarInsn(Opcodes.ALOAD, jvmSlots[i]);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "release", "(Ljava/lang/Object;Ljava/lang/Object;)V",
-                        false);
+                if (ArrayBoundaries.takesRange(owner, name, args, i)) {
+                    mv.visitVarInsn(Opcodes.ILOAD, argSlots[i + 1]);
+                    mv.visitVarInsn(Opcodes.ILOAD, argSlots[i + 2]);
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "releaseRange",
+                            "(Ljava/lang/Object;Ljava/lang/Object;II)V", false);
+                } else {
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "release",
+                            "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                }
             }
         }
         Type ret = Type.getReturnType(descriptor);

@@ -116,6 +116,37 @@ public final class ArrayBoundary {
         return v;
     }
 
+    /**
+     * {@link #toJvm} for a callee that touches elements {@code [off, off + len)} only (a stream's
+     * {@code read(b, off, len)}): a remote array's JVM form has its length but only that range copied.
+     * A range that is not within the array gets the whole array, so the callee fails as it would.
+     */
+    public static Object toJvmRange(Object v, int off, int len) {
+        if (!(v instanceof PrimitiveArray a) || a.local() != null || !within(a, off, len)) {
+            return toJvm(v);
+        }
+        Kind k = a.kind();
+        Object jvm = k.newJvmArray(a.length);
+        ArrayMemory.get().cache.copyOut(a.address + ((long) off << k.shift), jvm, k.base + ((long) off << k.shift),
+                (long) len << k.shift);
+        return jvm;
+    }
+
+    /** {@link #release} of what {@link #toJvmRange} gave. */
+    public static void releaseRange(Object v, Object jvm, int off, int len) {
+        if (!(v instanceof PrimitiveArray a) || a.local() != null || !within(a, off, len)) {
+            release(v, jvm);
+            return;
+        }
+        Kind k = a.kind();
+        ArrayMemory.get().cache.copyIn(jvm, k.base + ((long) off << k.shift), a.address + ((long) off << k.shift),
+                (long) len << k.shift);
+    }
+
+    private static boolean within(PrimitiveArray a, int off, int len) {
+        return off >= 0 && len >= 0 && (long) off + len <= a.length;
+    }
+
     /** After the call: what the callee wrote to {@code jvm}, the form {@link #toJvm} gave, goes back. */
     public static void release(Object v, Object jvm) {
         if (v instanceof PrimitiveArray a) {
