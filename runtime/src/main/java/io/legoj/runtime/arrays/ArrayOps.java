@@ -25,8 +25,14 @@ public final class ArrayOps {
             throw new ArrayStoreException("arraycopy: type mismatch: can not copy " + s.kind().typeName() + "[] into "
                     + d.kind().typeName() + "[]");
         }
-        checkRange("source", s, srcPos, length);
-        checkRange("destination", d, dstPos, length);
+        // the JVM's order: both positions, then the length, then both ends
+        checkPosition("source", s, srcPos);
+        checkPosition("destination", d, dstPos);
+        if (length < 0) {
+            throw new ArrayIndexOutOfBoundsException("arraycopy: length " + length + " is negative");
+        }
+        checkEnd("source", s, srcPos, length);
+        checkEnd("destination", d, dstPos, length);
         copyElements(s, srcPos, d, dstPos, length);
     }
 
@@ -47,17 +53,17 @@ public final class ArrayOps {
         throw new ArrayStoreException("arraycopy: " + role + " type " + o.getClass().getName() + " is not an array");
     }
 
-    private static void checkRange(String role, PrimitiveArray a, int pos, int length) {
-        String type = a.kind().typeName() + "[" + a.length + "]";
+    private static void checkPosition(String role, PrimitiveArray a, int pos) {
         if (pos < 0) {
-            throw new ArrayIndexOutOfBoundsException("arraycopy: " + role + " index " + pos + " out of bounds for " + type);
+            throw new ArrayIndexOutOfBoundsException("arraycopy: " + role + " index " + pos + " out of bounds for "
+                    + a.kind().typeName() + "[" + a.length + "]");
         }
-        if (length < 0) {
-            throw new ArrayIndexOutOfBoundsException("arraycopy: length " + length + " is negative");
-        }
+    }
+
+    private static void checkEnd(String role, PrimitiveArray a, int pos, int length) {
         if ((long) pos + length > a.length) {
             throw new ArrayIndexOutOfBoundsException("arraycopy: last " + role + " index " + ((long) pos + length)
-                    + " out of bounds for " + type);
+                    + " out of bounds for " + a.kind().typeName() + "[" + a.length + "]");
         }
     }
 

@@ -13,11 +13,17 @@ public final class ArrayReflection {
 
     /** A new array in the form rewritten code holds it. */
     public static Object newInstance(Class<?> componentType, int length) {
+        if (componentType == void.class) {
+            return Array.newInstance(componentType, length); // fails as the JDK does, length checked first
+        }
         Kind k = Kind.of(componentType.arrayType());
         return k != null ? ArrayHandles.create(length, k) : Array.newInstance(ArrayBoundary.handleClassOf(componentType), length);
     }
 
     public static Object newInstance(Class<?> componentType, int... dimensions) {
+        if (componentType == void.class) {
+            return Array.newInstance(componentType, dimensions); // fails as the JDK does, dimensions checked first
+        }
         if (dimensions.length == 0) {
             throw new IllegalArgumentException("Empty dimensions array");
         }
@@ -69,6 +75,9 @@ public final class ArrayReflection {
     }
 
     public static void set(Object array, int index, Object value) {
+        if (value == null && array instanceof PrimitiveArray) {
+            throw new IllegalArgumentException(); // as the JDK, which refuses null before checking the index
+        }
         Object target = target(array, index);
         Array.set(target, slot(array, index), value);
         writeBack(array, index, target);

@@ -49,8 +49,11 @@ public abstract class PrimitiveArray implements Cloneable, Serializable {
         return kind().jvmClass.getName() + "@" + Integer.toHexString(hashCode());
     }
 
-    /** Serialization writes the JVM array, as a plain JVM would. */
-    private Object writeReplace() {
+    /**
+     * Serialization writes the JVM array, as a plain JVM would. Not private: serialization looks for
+     * it from the concrete subclass, which does not inherit a private method.
+     */
+    final Object writeReplace() {
         return ArrayBoundary.toJvm(this);
     }
 }

@@ -1,0 +1,158 @@
+package io.legoj.runtime.arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.legoj.runtime.ArrayTestMemory;
+import io.legoj.runtime.Tlb;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Where arrays live, what the summary counts, and that a dropped remote array's block is freed. */
+class ArrayMemoryTest {
+    private ArrayTestMemory mem;
+
+    @AfterEach
+    void close() {
+        if (mem != null) {
+            mem.close();
+        }
+    }
+
+    private static String summary(long arrays, long bytes) {
+        return "remote_arrays=" + arrays + " remote_array_bytes=" + bytes;
+    }
+
+    @Test
+    void arraysUpToTheLimitAreLocal() {
+        mem = ArrayTestMemory.install(16, 64);
+        Object[][] cases = {{Kind.INT, 16, false}, {Kind.INT, 17, true}, {Kind.BYTE, 64, false}, {Kind.BYTE, 65, true},
+            {Kind.BOOLEAN, 65, true}, {Kind.LONG, 8, false}, {Kind.LONG, 9, true}, {Kind.CHAR, 32, false},
+            {Kind.DOUBLE, 0, false}};
+        List<PrimitiveArray> keep = new ArrayList<>();
+        long bytes = 0;
+        int remote = 0;
+        for (Object[] c : cases) {
+            Kind k = (Kind) c[0];
+            int length = (Integer) c[1];
+            PrimitiveArray a = ArrayHandles.create(length, k);
+            keep.add(a);
+            assertEquals(c[2], Elements.isRemote(a), k + "[" + length + "]");
+            if (Elements.isRemote(a)) {
+                remote++;
+                bytes += (long) length << k.shift;
+                assertTrue(a.address != 0);
+            } else {
+                assertEquals(0, a.address);
+                assertEquals(length, java.lang.reflect.Array.getLength(a.local()));
+            }
+        }
+        assertEquals(summary(remote, bytes), mem.memory.summary());
+        Reference.reachabilityFence(keep);
+    }
+
+    @Test
+    void summaryCountsLiveRemoteArraysAndTheirBytes() {
+        mem = ArrayTestMemory.install(16, 0);
+        assertEquals(summary(0, 0), mem.memory.summary());
+        PrimitiveArray a = ArrayHandles.create(100, Kind.INT);
+        PrimitiveArray b = ArrayHandles.create(1000, Kind.LONG);
+        PrimitiveArray c = ArrayHandles.create(3, Kind.BOOLEAN);
+        assertEquals(summary(3, 400 + 8000 + 3), mem.memory.summary());
+        Object multi = ArrayHandles.createMulti(new int[] {4, 5}, short[][].class);
+        assertEquals(summary(7, 8403 + 4 * 10), mem.memory.summary());
+        Reference.reachabilityFence(a);
+        Reference.reachabilityFence(b);
+        Reference.reachabilityFence(c);
+        Reference.reachabilityFence(multi);
+    }
+
+    @Test
+    void aNegativeLimitIsRefused() {
+        mem = ArrayTestMemory.install(16, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ArrayMemory(mem.heap, mem.cache, -1));
+        assertTrue(e.getMessage().contains("-1"), e.getMessage());
+    }
+
+    @Test
+    void withoutAnInstalledMemoryArraysCannotBeMade() {
+        ArrayMemory.install(null);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ArrayHandles.create(1, Kind.INT));
+        assertTrue(e.getMessage().contains("arrays=remote"), e.getMessage());
+    }
+
+    @Test
+    void theLatestInstalledMemoryWins() {
+        ArrayTestMemory first = ArrayTestMemory.install(16, Long.MAX_VALUE);
+        try {
+            mem = ArrayTestMemory.install(16, 0);
+            PrimitiveArray a = ArrayHandles.create(10, Kind.INT);
+            assertTrue(Elements.isRemote(a));
+            assertEquals(summary(0, 0), first.memory.summary());
+            assertEquals(summary(1, 40), mem.memory.summary());
+            Reference.reachabilityFence(a);
+        } finally {
+            first.close();
+        }
+    }
+
+    /** Makes remote arrays, writes them and drops them. */
+    private static void garbage(int count, int length, Tlb t) {
+        for (int i = 0; i < count; i++) {
+            IntArray a = (IntArray) ArrayHandles.create(length, Kind.INT);
+            for (int j = 0; j < length; j += 100) {
+                ArrayAccess.putInt(a, j, -1, t);
+            }
+            ArrayAccess.putInt(a, length - 1, -1, t);
+        }
+    }
+
+    @Test
+    void aDroppedRemoteArrayIsFreedAndItsBlockComesBackZeroed() throws InterruptedException {
+        mem = ArrayTestMemory.install(16, 0);
+        Tlb t = mem.tlb();
+        int length = 2500; // 10 KB: a run of pages
+        IntArray kept = (IntArray) ArrayHandles.create(length, Kind.INT);
+        ArrayAccess.putInt(kept, 7, 77, t);
+        garbage(20, length, t);
+        assertEquals(summary(21, 21L * 4 * length), mem.memory.summary());
+
+        // the handles are garbage; their blocks are freed once the GC has seen them (found at the
+        // latest on an allocation, so each round allocates a one-byte probe, kept)
+        List<PrimitiveArray> probes = new ArrayList<>();
+        String expected = null;
+        for (int round = 0; round < 50; round++) {
+            System.gc();
+            Thread.sleep(20);
+            probes.add(ArrayHandles.create(1, Kind.BYTE));
+            expected = summary(1 + probes.size(), 4L * length + probes.size());
+            if (expected.equals(mem.memory.summary())) {
+                break;
+            }
+        }
+        assertEquals(expected, mem.memory.summary(), "the dropped arrays were freed, the kept one was not");
+        assertEquals(77, ArrayAccess.getInt(kept, 7, t));
+
+        // the freed blocks are reused, and read as zeros
+        List<IntArray> again = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            IntArray a = (IntArray) ArrayHandles.create(length, Kind.INT);
+            again.add(a);
+            int[] jvm = (int[]) ArrayBoundary.toJvm(a);
+            for (int j = 0; j < length; j++) {
+                if (jvm[j] != 0) {
+                    assertEquals(0, jvm[j], "array " + i + "[" + j + "]");
+                }
+            }
+        }
+        assertFalse(again.isEmpty());
+        Reference.reachabilityFence(kept);
+        Reference.reachabilityFence(probes);
+    }
+}
