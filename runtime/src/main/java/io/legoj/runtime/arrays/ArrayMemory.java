@@ -2,16 +2,23 @@ package io.legoj.runtime.arrays;
 
 import io.legoj.runtime.Heap;
 import io.legoj.runtime.PageCache;
-import java.lang.ref.Cleaner;
+import io.legoj.runtime.Tlb;
+import io.legoj.runtime.objects.ClassIds;
+import io.legoj.runtime.objects.Layout;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where the arrays of rewritten code live: arrays of at most {@code localMaxBytes} bytes stay in
- * local mode, larger ones take a block of the remote {@link Heap}, freed when their handle dies.
- * Installed once by the agent (tests install their own).
+ * local mode, larger ones take a block of the remote {@link Heap} (header and elements), freed when
+ * their handle dies unless remote memory refers to them by then. Dead handles are found on the next
+ * allocation, so no thread of its own is needed. Installed once by the agent (tests install their own).
  */
 public final class ArrayMemory {
-    private static final Cleaner CLEANER = Cleaner.create();
     private static volatile ArrayMemory installed;
 
     final Heap heap;
@@ -19,6 +26,9 @@ public final class ArrayMemory {
     final long localMaxBytes;
     private final LongAdder remoteArrays = new LongAdder();
     private final LongAdder remoteBytes = new LongAdder();
+    private final ReferenceQueue<PrimitiveArray> dead = new ReferenceQueue<>();
+    /** Blocks to free when their handle dies; their references must stay reachable until then. */
+    private final Set<Block> owned = ConcurrentHashMap.newKeySet();
 
     public ArrayMemory(Heap heap, PageCache cache, long localMaxBytes) {
         if (localMaxBytes < 0) {
@@ -48,10 +58,12 @@ public final class ArrayMemory {
             throw new NegativeArraySizeException(String.valueOf(length));
         }
         long bytes = (long) length << kind.shift;
-        if (bytes <= localMaxBytes) {
+        if (bytes <= localMaxBytes && (localMaxBytes > 0 || length > 0)) {
             return ArrayBoundary.wrapLocal(kind.newJvmArray(length));
         }
-        long va = heap.allocate(bytes);
+        freeDead();
+        long header = heap.allocate(PrimitiveArray.HEADER + bytes);
+        long va = header + PrimitiveArray.HEADER;
         PrimitiveArray a = switch (kind) {
             case BOOLEAN -> new BooleanArray(length, va);
             case BYTE -> new ByteArray(length, va);
@@ -62,10 +74,26 @@ public final class ArrayMemory {
             case FLOAT -> new FloatArray(length, va);
             case DOUBLE -> new DoubleArray(length, va);
         };
+        Tlb t = cache.tlb();
+        t.putInt(header + Layout.CLASS_ID, ClassIds.idOf(a.getClass()));
+        t.putInt(header + Layout.IDENTITY_HASH, System.identityHashCode(a));
+        t.putInt(header + PrimitiveArray.LENGTH, length);
         remoteArrays.increment();
         remoteBytes.add(bytes);
-        CLEANER.register(a, new Free(this, va, bytes));
+        a.block = new Block(this, a, header, bytes);
+        owned.add(a.block);
         return a;
+    }
+
+    private void freeDead() {
+        for (Reference<? extends PrimitiveArray> r; (r = dead.poll()) != null; ) {
+            Block b = (Block) r;
+            if (owned.remove(b)) {
+                heap.free(b.header);
+                remoteArrays.decrement();
+                remoteBytes.add(-b.bytes);
+            }
+        }
     }
 
     /** Copies {@code bytes} from remote {@code from} to remote {@code to}; the ranges may overlap. */
@@ -93,13 +121,23 @@ public final class ArrayMemory {
         return "remote_arrays=" + remoteArrays.sum() + " remote_array_bytes=" + remoteBytes.sum();
     }
 
-    /** Frees an array's block once its handle is unreachable; holds no reference to the handle. */
-    private record Free(ArrayMemory memory, long va, long bytes) implements Runnable {
-        @Override
-        public void run() {
-            memory.heap.free(va);
-            memory.remoteArrays.decrement();
-            memory.remoteBytes.add(-bytes);
+    /** An array's block, freed once its handle is unreachable unless {@link #keep} came first. */
+    static final class Block extends PhantomReference<PrimitiveArray> {
+        private final ArrayMemory memory;
+        final long header;
+        final long bytes;
+
+        Block(ArrayMemory memory, PrimitiveArray array, long header, long bytes) {
+            super(array, memory.dead);
+            this.memory = memory;
+            this.header = header;
+            this.bytes = bytes;
+        }
+
+        /** Remote memory refers to the array now: its block lives as long as remote memory does. */
+        void keep() {
+            memory.owned.remove(this);
+            clear();
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.legoj.runtime.arrays;
 
+import io.legoj.runtime.objects.Handles;
+import io.legoj.runtime.objects.Layout;
+import io.legoj.runtime.objects.RemoteHandle;
 import java.io.Serializable;
 
 /**
@@ -7,20 +10,76 @@ import java.io.Serializable;
  * {@link #address}, or, in local mode, in a JVM array. The handle is the array's identity (monitor,
  * identity hash code); {@code length} is read directly by rewritten code's {@code arraylength}.
  *
+ * <p>A remote array's block starts with a header, laid out as a remote object's (class id, identity
+ * hash) plus the length, so that remote memory can refer to the array as to a remote object: once
+ * its address is stored there ({@link #$legoj$address}), the array lives as long as remote memory
+ * does, and a handle the JVM collected is re-created from the header ({@link #$legoj$bind}). Until
+ * then, the block is freed when the handle dies.
+ *
  * <p>An array passed to JDK code that keeps it ({@code ByteBuffer.wrap}, say) is pinned: its JVM
  * copy becomes its home for good. Its remote block is kept until the handle dies, so a thread that
  * raced with the pinning still reads memory it owns.
  */
-public abstract class PrimitiveArray implements Cloneable, Serializable {
+public abstract class PrimitiveArray implements Cloneable, Serializable, RemoteHandle {
     private static final long serialVersionUID = 1L;
+    /** Bytes of the header before element 0. */
+    static final long HEADER = 16;
+    /** Offset of the length in the header. */
+    static final long LENGTH = Layout.HEADER;
 
-    public final int length;
+    /** Set once, before the handle is shared (constructor or {@link #$legoj$bind}). */
+    public int length;
     /** Remote address of element 0; 0 for an array born in local mode. */
-    final transient long address;
+    transient long address;
+    /** The block's release when the handle dies; null once remote memory may refer to the array. */
+    transient ArrayMemory.Block block;
 
     PrimitiveArray(int length, long address) {
         this.length = length;
         this.address = address;
+    }
+
+    /**
+     * The header's address, which remote memory stores to refer to this array; from then on the
+     * block is never freed. 0 for an array whose home is a JVM array (local mode, pinned): remote
+     * memory refers to it through the local object table.
+     */
+    @Override
+    public final long $legoj$address() {
+        if (address == 0 || local() != null) {
+            return 0;
+        }
+        ArrayMemory.Block b = block;
+        if (b != null) {
+            block = null;
+            b.keep();
+            Handles.register(this, address - HEADER);
+        }
+        return address - HEADER;
+    }
+
+    @Override
+    public final long $legoj$rawAddress() {
+        return address == 0 ? 0 : address - HEADER;
+    }
+
+    /** Makes a handle made without a constructor the handle of the array at {@code header}. */
+    @Override
+    public final void $legoj$bind(long header) {
+        length = ArrayMemory.get().cache.tlb().getInt(header + LENGTH);
+        address = header + HEADER;
+    }
+
+    /** The identity hash code, kept in the header of a remote array so a re-created handle answers the same. */
+    @Override
+    public final int hashCode() {
+        return address == 0 ? super.hashCode()
+                : ArrayMemory.get().cache.tlb().getInt(address - HEADER + Layout.IDENTITY_HASH);
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return this == o;
     }
 
     abstract Kind kind();

@@ -25,7 +25,7 @@ public final class Handles {
     }
 
     /** Records {@code handle} as the canonical handle of {@code address} (a new object). */
-    static void register(Object handle, long address) {
+    public static void register(Object handle, long address) {
         TABLE.put(address, handle);
     }
 

@@ -15,7 +15,10 @@ public final class Refs {
             return 0;
         }
         if (o instanceof RemoteHandle h) {
-            return h.$legoj$address();
+            long address = h.$legoj$address();
+            if (address != 0) {
+                return address;
+            }
         }
         return LOCAL_TAG | LocalObjects.idOf(o);
     }

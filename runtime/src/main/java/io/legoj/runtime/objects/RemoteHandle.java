@@ -5,7 +5,10 @@ package io.legoj.runtime.objects;
  * handle's only state is the address of its object in remote memory.
  */
 public interface RemoteHandle {
-    /** The object's address, allocating its remote storage on first use. */
+    /**
+     * The object's address, allocating its remote storage on first use; remote memory stores it to
+     * refer to the object. 0 for a handle that stays local (an array whose home is a JVM array).
+     */
     long $legoj$address();
 
     /** The address field as it is: 0 when the object has no storage yet. */

@@ -51,8 +51,8 @@ public final class RemoteObjects {
 
     /** The identity hash code, stable for the object's whole life even when its handle is re-created. */
     public static int identityHashCode(Object o) {
-        if (o instanceof RemoteHandle h) {
-            return Mmu.getInt(h.$legoj$address() + Layout.IDENTITY_HASH);
+        if (o instanceof RemoteHandle h && h.$legoj$rawAddress() != 0) {
+            return Mmu.getInt(h.$legoj$rawAddress() + Layout.IDENTITY_HASH);
         }
         return System.identityHashCode(o);
     }
