@@ -26,6 +26,40 @@ final class ArrayBoundaries {
         return selection.isApplication(internalName);
     }
 
+    /**
+     * True when the field a field instruction names is declared by application code (or cannot be
+     * found), so has the rewritten type; false for a JDK class's field, even one named through an
+     * application subclass ({@code buf} of a {@code ByteArrayOutputStream} subclass). Resolves as the
+     * JVM does: the class, its superinterfaces, then its superclass.
+     */
+    boolean isApplicationField(String owner, String name, String descriptor) {
+        if (!selection.isApplication(owner)) {
+            return false;
+        }
+        String declarer = fieldDeclarer(owner, name + descriptor, new HashSet<>());
+        return declarer == null || selection.isApplication(declarer);
+    }
+
+    private String fieldDeclarer(String c, String field, Set<String> seen) {
+        if (c == null || !seen.add(c)) {
+            return null;
+        }
+        DeclaredMethods m = classes.apply(c);
+        if (m == null) {
+            return null;
+        }
+        if (m.fields().contains(field)) {
+            return c;
+        }
+        for (String i : m.interfaces()) {
+            String d = fieldDeclarer(i, field, seen);
+            if (d != null) {
+                return d;
+            }
+        }
+        return fieldDeclarer(m.superName(), field, seen);
+    }
+
     /** True when the method a call to {@code owner.name desc} resolves to takes and returns JVM arrays. */
     boolean takesJvmArrays(String owner, String name, String descriptor) {
         if (!selection.isApplication(owner)) {

@@ -477,7 +477,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String desc) {
             types.visitFieldInsn(opcode, owner, name, desc);
-            if (!ArrayTypes.mentions(desc) || boundaries.isApplication(owner)) {
+            if (!ArrayTypes.mentions(desc) || boundaries.isApplicationField(owner, name, desc)) {
                 super.visitFieldInsn(opcode, owner, name, ArrayTypes.mapDescriptor(desc));
                 return;
             }
@@ -512,6 +512,8 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";" + ints
                         + ")Ljava/lang/Object;", false);
                 super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.mapInternalName(Type.getReturnType(desc).getInternalName()));
+            } else if (owner.equals("java/util/Objects") && name.equals("deepEquals")) {
+                objectsDeepEquals();
             } else if (!ArrayTypes.mentions(desc)) {
                 super.visitMethodInsn(opcode, owner, name, desc, itf && owner.equals(jvmOwner));
             } else if (boundaries.takesJvmArrays(owner, name, desc)) {
@@ -529,6 +531,24 @@ final class ArrayTypeRewriter extends ClassVisitor {
             } else {
                 super.visitMethodInsn(opcode, owner, name, ArrayTypes.mapMethodDescriptor(desc), itf);
             }
+        }
+
+        /**
+         * {@code Objects.deepEquals(a, b)}, whose JDK version does not see handles as arrays, as
+         * {@code ArrayOps.deepEquals(new Object[] {a}, new Object[] {b})}: the same answer, nulls included.
+         */
+        private void objectsDeepEquals() {
+            super.visitVarInsn(Opcodes.ASTORE, temps + 1);
+            super.visitVarInsn(Opcodes.ASTORE, temps);
+            for (int i = 0; i < 2; i++) {
+                super.visitInsn(Opcodes.ICONST_1);
+                super.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
+                super.visitInsn(Opcodes.DUP);
+                super.visitInsn(Opcodes.ICONST_0);
+                super.visitVarInsn(Opcodes.ALOAD, temps + i);
+                super.visitInsn(Opcodes.AASTORE);
+            }
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "deepEquals", "([Ljava/lang/Object;[Ljava/lang/Object;)Z", false);
         }
 
         /** JDK methods that must see handles as arrays: LegoJ's versions of them, with the same descriptors. */
@@ -574,8 +594,9 @@ final class ArrayTypeRewriter extends ClassVisitor {
             }
             if (c instanceof Handle h && ArrayTypes.mentions(h.getDesc())) {
                 if (h.getTag() <= Opcodes.H_PUTSTATIC) {
-                    return boundaries.isApplication(h.getOwner()) ? new Handle(h.getTag(), h.getOwner(), h.getName(),
-                            ArrayTypes.mapDescriptor(h.getDesc()), h.isInterface()) : h;
+                    return boundaries.isApplicationField(h.getOwner(), h.getName(), h.getDesc())
+                            ? new Handle(h.getTag(), h.getOwner(), h.getName(), ArrayTypes.mapDescriptor(h.getDesc()),
+                                    h.isInterface()) : h;
                 }
                 if (!boundaries.takesJvmArrays(h.getOwner(), h.getName(), h.getDesc())) {
                     return new Handle(h.getTag(), h.getOwner(), h.getName(), ArrayTypes.mapMethodDescriptor(h.getDesc()),

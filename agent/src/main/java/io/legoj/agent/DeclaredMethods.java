@@ -1,18 +1,26 @@
 package io.legoj.agent;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-/** A class's supertypes and declared methods ({@code name + descriptor} to access flags), read from its bytes. */
-record DeclaredMethods(String name, String superName, List<String> interfaces, Map<String, Integer> methods) {
+/**
+ * A class's supertypes, declared methods ({@code name + descriptor} to access flags) and declared
+ * fields ({@code name + descriptor}), read from its bytes.
+ */
+record DeclaredMethods(String name, String superName, List<String> interfaces, Map<String, Integer> methods,
+        Set<String> fields) {
 
     static DeclaredMethods read(byte[] bytes) {
         Map<String, Integer> methods = new HashMap<>();
+        Set<String> fields = new HashSet<>();
         String[] header = new String[2];
         List<String>[] interfaces = new List[1];
         new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
@@ -24,12 +32,18 @@ record DeclaredMethods(String name, String superName, List<String> interfaces, M
             }
 
             @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                fields.add(name + descriptor);
+                return null;
+            }
+
+            @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
                 methods.put(name + descriptor, access);
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new DeclaredMethods(header[0], header[1], interfaces[0], Map.copyOf(methods));
+        return new DeclaredMethods(header[0], header[1], interfaces[0], Map.copyOf(methods), Set.copyOf(fields));
     }
 }
