@@ -22,8 +22,13 @@ final class ArrayBoundaries {
         this.classes = classes;
     }
 
+    /** True when {@code internalName} is an application class whose arrays are rewritten. */
     boolean isApplication(String internalName) {
-        return selection.isApplication(internalName);
+        if (!selection.isApplication(internalName)) {
+            return false;
+        }
+        DeclaredMethods m = classes.apply(internalName);
+        return m == null || m.arraysRewritable();
     }
 
     /**
@@ -33,11 +38,11 @@ final class ArrayBoundaries {
      * JVM does: the class, its superinterfaces, then its superclass.
      */
     boolean isApplicationField(String owner, String name, String descriptor) {
-        if (!selection.isApplication(owner)) {
+        if (!isApplication(owner)) {
             return false;
         }
         String declarer = fieldDeclarer(owner, name + descriptor, new HashSet<>());
-        return declarer == null || selection.isApplication(declarer);
+        return declarer == null || isApplication(declarer);
     }
 
     private String fieldDeclarer(String c, String field, Set<String> seen) {
@@ -62,7 +67,7 @@ final class ArrayBoundaries {
 
     /** True when the method a call to {@code owner.name desc} resolves to takes and returns JVM arrays. */
     boolean takesJvmArrays(String owner, String name, String descriptor) {
-        if (!selection.isApplication(owner)) {
+        if (!isApplication(owner)) {
             return true;
         }
         return resolvesToJvm(owner, name, descriptor, new HashSet<>());
@@ -72,7 +77,7 @@ final class ArrayBoundaries {
         if (c == null || !seen.add(c)) {
             return false;
         }
-        if (!selection.isApplication(c)) {
+        if (!isApplication(c)) {
             return declaredAbove(c, name, descriptor, new HashSet<>());
         }
         DeclaredMethods m = classes.apply(c);
@@ -118,7 +123,7 @@ final class ArrayBoundaries {
         if (c == null || !seen.add(c)) {
             return false;
         }
-        if (!selection.isApplication(c)) {
+        if (!isApplication(c)) {
             return declaredAbove(c, name, descriptor, new HashSet<>());
         }
         DeclaredMethods m = classes.apply(c);

@@ -67,6 +67,9 @@ public final class ClassRewriter {
 
     private byte[] rewriteArrays(byte[] bytes, Function<String, DeclaredMethods> classes) {
         DeclaredMethods self = DeclaredMethods.read(bytes);
+        if (!self.arraysRewritable()) {
+            return bytes;
+        }
         Function<String, DeclaredMethods> withSelf = name -> name.equals(self.name()) ? self : classes.apply(name);
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);

@@ -35,8 +35,11 @@ public final class ArrayBoundary {
         }
     };
 
-    /** JVM arrays handed to callees that keep them, to the handle they came from (weakly both ways). */
-    private static final Map<Object, WeakReference<PrimitiveArray>> PINNED = new WeakHashMap<>();
+    /**
+     * The handle of each JVM array that crossed the boundary as a pinned argument or a result, so that
+     * the same JVM array always comes back as the same handle (identity, monitor); weak both ways.
+     */
+    private static final Map<Object, WeakReference<PrimitiveArray>> HANDLES = new WeakHashMap<>();
 
     private ArrayBoundary() {
     }
@@ -194,22 +197,31 @@ public final class ArrayBoundary {
                     a.pinTo(local);
                 }
             }
-            synchronized (PINNED) {
-                PINNED.put(local, new WeakReference<>(a));
+            synchronized (HANDLES) {
+                HANDLES.put(local, new WeakReference<>(a));
             }
             return local;
         }
         return toJvm(v);
     }
 
-    private static PrimitiveArray pinnedHandle(Object jvm) {
-        synchronized (PINNED) {
-            WeakReference<PrimitiveArray> ref = PINNED.get(jvm);
-            return ref == null ? null : ref.get();
+    /** The handle of JVM array {@code jvm}: the one it had, else a new one in local mode. */
+    private static PrimitiveArray handleOf(Object jvm) {
+        synchronized (HANDLES) {
+            WeakReference<PrimitiveArray> ref = HANDLES.get(jvm);
+            PrimitiveArray h = ref == null ? null : ref.get();
+            if (h == null) {
+                h = wrapLocal(jvm);
+                HANDLES.put(jvm, new WeakReference<>(h));
+            }
+            return h;
         }
     }
 
-    /** A JVM array from code that is not rewritten, as rewritten code holds it (sharing its elements). */
+    /**
+     * A JVM array from code that is not rewritten, as rewritten code holds it (sharing its elements);
+     * the same JVM array gives the same handle each time.
+     */
     public static Object wrap(Object jvm) {
         if (jvm == null || !jvm.getClass().isArray()) {
             return jvm;
@@ -220,8 +232,7 @@ public final class ArrayBoundary {
             return jvm;
         }
         if (Kind.of(c) != null) {
-            PrimitiveArray pinned = pinnedHandle(jvm);
-            return pinned != null ? pinned : wrapLocal(jvm);
+            return handleOf(jvm);
         }
         Object[] in = (Object[]) jvm;
         Object[] out = (Object[]) java.lang.reflect.Array.newInstance(h.getComponentType(), in.length);

@@ -168,13 +168,14 @@ class ArrayBoundaryTest {
     }
 
     @Test
-    void aPinnedLocalArrayIsFoundAgainByWrap() {
+    void aJvmArrayComesBackAsTheSameHandle() {
         for (Kind k : Kind.values()) {
             Object jvm = k.newJvmArray(4);
             PrimitiveArray a = (PrimitiveArray) ArrayBoundary.wrap(jvm);
-            assertNotSame(a, ArrayBoundary.wrap(jvm), "without pinning, each wrap is a new handle");
-            assertSame(jvm, ArrayBoundary.pin(a));
-            assertSame(a, ArrayBoundary.wrap(jvm));
+            assertSame(a, ArrayBoundary.wrap(jvm), "a JDK-held array (ByteBuffer.array()) keeps its identity");
+            PrimitiveArray born = ArrayHandles.create(4, k);
+            Object home = ArrayBoundary.pin(born);
+            assertSame(born, ArrayBoundary.wrap(home), "a pinned array is found again");
         }
         Object[] notHandles = {"x"};
         assertSame(notHandles, ArrayBoundary.pin(notHandles));
