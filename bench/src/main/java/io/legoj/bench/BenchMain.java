@@ -28,6 +28,7 @@ public final class BenchMain {
         DRIVERS.put("resident", new ResidentBench());
         DRIVERS.put("pagesize", new PageSizeBench());
         DRIVERS.put("objects", new ObjectsBench());
+        DRIVERS.put("arrays", new ArraysBench());
         DRIVERS.put("files", new FilesBench());
         DRIVERS.put("replication", new ReplicationBench());
     }
