@@ -166,10 +166,21 @@ final class ArrayBoundaries {
 
     /** JDK callees that keep a reference to an array argument: it must stay their array. */
     static boolean keepsArgument(String owner, String name) {
-        return owner.startsWith("java/nio/") && owner.endsWith("Buffer") && name.equals("wrap")
+        return isRawAccess(owner)
+                || owner.startsWith("java/nio/") && owner.endsWith("Buffer") && name.equals("wrap")
                 || name.equals("<init>") && (owner.equals("java/io/ByteArrayInputStream")
                         || owner.equals("java/io/CharArrayReader"))
                 || owner.startsWith("java/util/zip/") && name.equals("setInput");
+    }
+
+    /**
+     * Method and var handles (an array element or byte-array view handle works on the JVM array) and
+     * {@code Unsafe} (raw offsets into the JVM array): an array they are given must be its JVM array
+     * for good, so that element accesses through them and through rewritten code meet.
+     */
+    static boolean isRawAccess(String owner) {
+        return owner.equals("java/lang/invoke/VarHandle") || owner.equals("java/lang/invoke/MethodHandle")
+                || owner.equals("sun/misc/Unsafe") || owner.equals("jdk/internal/misc/Unsafe");
     }
 
     /**

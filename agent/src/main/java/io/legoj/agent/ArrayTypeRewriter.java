@@ -514,6 +514,8 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.mapInternalName(Type.getReturnType(desc).getInternalName()));
             } else if (owner.equals("java/util/Objects") && name.equals("deepEquals")) {
                 objectsDeepEquals();
+            } else if (ArrayBoundaries.isRawAccess(owner) && desc.contains("Ljava/lang/Object;")) {
+                rawAccess(opcode, owner, name, desc, itf);
             } else if (!ArrayTypes.mentions(desc)) {
                 super.visitMethodInsn(opcode, owner, name, desc, itf && owner.equals(jvmOwner));
             } else if (boundaries.takesJvmArrays(owner, name, desc)) {
@@ -549,6 +551,40 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 super.visitInsn(Opcodes.AASTORE);
             }
             super.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "deepEquals", "([Ljava/lang/Object;[Ljava/lang/Object;)Z", false);
+        }
+
+        /**
+         * An {@code Unsafe} or method handle call with {@code Object} arguments: an array handle among
+         * them is pinned and passed as its JVM array, which raw offsets and element handles expect.
+         */
+        private void rawAccess(int opcode, String owner, String name, String desc, boolean itf) {
+            Type[] args = Type.getArgumentTypes(desc);
+            int[] argSlots = new int[args.length];
+            int slot = temps;
+            for (int i = 0; i < args.length; i++) {
+                argSlots[i] = slot;
+                slot += args[i].getSize();
+            }
+            for (int i = args.length - 1; i >= 0; i--) {
+                super.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ISTORE), argSlots[i]);
+            }
+            for (int i = 0; i < args.length; i++) {
+                Type mapped = ArrayTypes.map(args[i]);
+                super.visitVarInsn(mapped.getOpcode(Opcodes.ILOAD), argSlots[i]);
+                if (ArrayTypes.mentions(args[i].getDescriptor())) {
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;",
+                            false);
+                    super.visitTypeInsn(Opcodes.CHECKCAST, args[i].getInternalName());
+                } else if (args[i].getDescriptor().equals("Ljava/lang/Object;")) {
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pinHandle",
+                            "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                }
+            }
+            super.visitMethodInsn(opcode, owner, name, desc, itf);
+            Type ret = Type.getReturnType(desc);
+            if (ArrayTypes.mentions(ret.getDescriptor()) || ret.getDescriptor().equals("Ljava/lang/Object;")) {
+                wrap(mv, ret);
+            }
         }
 
         /** JDK methods that must see handles as arrays: LegoJ's versions of them, with the same descriptors. */

@@ -623,6 +623,12 @@ class ArrayTypeRewriterTest {
 
     @ParameterizedTest(name = "arrays over {0} bytes remote")
     @ValueSource(longs = {0, 64, 1 << 20})
+    void unsafeAndVarHandlesWorkOnTheArraysTheyAreGiven(long localMax) throws Exception {
+        assertEquals("unsafe=7 byte100=42 handle=7 byte16=8 ints=110", sameResult("arraycorpus.RawAccess", localMax));
+    }
+
+    @ParameterizedTest(name = "arrays over {0} bytes remote")
+    @ValueSource(longs = {0, 64, 1 << 20})
     void annotationElementsOfArrayTypeAreTheJdksArrays(long localMax) throws Exception {
         assertEquals("sum=15 again=[3, 5, 7] bytes=9 len=1", sameResult("arraycorpus.Annotations", localMax));
     }

@@ -205,6 +205,11 @@ public final class ArrayBoundary {
         return toJvm(v);
     }
 
+    /** {@link #pin} for an array handle; any other object as it is (an {@code Unsafe} or method handle argument). */
+    public static Object pinHandle(Object v) {
+        return v instanceof PrimitiveArray ? pin(v) : v;
+    }
+
     /** The handle of JVM array {@code jvm}: the one it had, else a new one in local mode. */
     private static PrimitiveArray handleOf(Object jvm) {
         synchronized (HANDLES) {
