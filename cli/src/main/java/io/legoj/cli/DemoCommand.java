@@ -107,8 +107,8 @@ final class DemoCommand implements Callable<Integer> {
             String listening = kv.awaitStdout(LISTENING, context.startTimeout());
             int port = HostPort.parse(listening.substring(LISTENING.length()).trim()).port();
             row(out, "kvstore", "127.0.0.1:" + port + " under the agent: objects=remote, arrays=remote (its hash "
-                    + "table, entries, lists, hashes and the byte arrays of keys and values over 64 bytes live on the "
-                    + "memnodes), cache=" + Sizes.format(cache)
+                    + "table, entries, lists, hashes and the byte arrays of keys and values live on the memnodes), cache="
+                    + Sizes.format(cache)
                     + ", AOF " + AOF + " on the storagenode");
             runLoad(out, examples, port, kv);
             kv.stop();
