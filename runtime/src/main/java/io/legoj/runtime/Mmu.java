@@ -42,14 +42,9 @@ public final class Mmu {
         heap.free(va);
     }
 
-    /** Copies {@code bytes} bytes between two remote ranges that do not overlap. */
+    /** Copies {@code bytes} bytes between two remote ranges (which may overlap). */
     public static void copy(long from, long to, long bytes) {
-        byte[] chunk = new byte[(int) Math.min(bytes, cache.pageSize())];
-        for (long done = 0; done < bytes; done += chunk.length) {
-            int n = (int) Math.min(chunk.length, bytes - done);
-            cache.copyOut(from + done, chunk, UnsafeAccess.U.ARRAY_BYTE_BASE_OFFSET, n);
-            cache.copyIn(chunk, UnsafeAccess.U.ARRAY_BYTE_BASE_OFFSET, to + done, n);
-        }
+        cache.copy(from, to, bytes);
     }
 
     public static byte getByte(long va) {

@@ -280,6 +280,54 @@ public final class PageCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies {@code bytes} bytes from remote {@code from} to remote {@code to}, frame to frame; the
+     * ranges may overlap (copied as {@code memmove} does). Both pages of a piece stay pinned by their
+     * TLB slots during its copy; a piece whose two pages share a slot (only one can be pinned) goes
+     * through a small buffer.
+     */
+    public void copy(long from, long to, long bytes) {
+        Tlb t = tlb();
+        long mask = pageSize() - 1;
+        byte[] bounce = null;
+        boolean backward = to > from && to < from + bytes;
+        while (bytes > 0) {
+            long n;
+            long f;
+            long d;
+            if (backward) {
+                n = Math.min(bytes, Math.min(((from + bytes - 1) & mask) + 1, ((to + bytes - 1) & mask) + 1));
+                f = from + bytes - n;
+                d = to + bytes - n;
+            } else {
+                n = Math.min(bytes, Math.min(pageSize() - (from & mask), pageSize() - (to & mask)));
+                f = from;
+                d = to;
+                from += n;
+                to += n;
+            }
+            bytes -= n;
+            long fromPage = f >>> t.shift;
+            long toPage = d >>> t.shift;
+            if (fromPage == toPage || ((fromPage ^ toPage) & t.mask) != 0) {
+                int toSlot = (int) toPage & t.mask;
+                long dst;
+                long src;
+                do {
+                    dst = t.w(d);
+                    src = t.r(f);
+                } while (!t.writable(toSlot, toPage)); // translating f may drop every other pin (shootdown)
+                UnsafeAccess.U.copyMemory(src, dst, n);
+            } else {
+                if (bounce == null) {
+                    bounce = new byte[pageSize()];
+                }
+                UnsafeAccess.U.copyMemory(null, t.r(f), bounce, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, n);
+                UnsafeAccess.U.copyMemory(bounce, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, null, t.w(d), n);
+            }
+        }
+    }
+
     /** Frees the frames: only once no thread can touch them any more (tests, benchmarks). */
     @Override
     public void close() {

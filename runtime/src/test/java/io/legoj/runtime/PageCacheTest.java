@@ -139,4 +139,29 @@ class PageCacheTest {
         assertEquals(1, PageCache.defaultTlbEntries(16));
         assertEquals(1024, PageCache.defaultTlbEntries(1 << 20));
     }
+
+    /** Remote-to-remote copies, overlapping both ways and between pages sharing a TLB slot, against a model. */
+    @Test
+    void copyBetweenRemoteRangesIsAMemmove() {
+        PageCache c = new PageCache(backend, 6, 4, 2, 2);
+        cache = c;
+        long base = backend.allocateRegions(1);
+        int span = 20 * PAGE;
+        byte[] model = new byte[span];
+        Random r = new Random(7);
+        r.nextBytes(model);
+        c.copyIn(model, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, base, span);
+        for (int round = 0; round < 300; round++) {
+            int n = r.nextInt(3 * PAGE);
+            int from = r.nextInt(span - n);
+            int to = round % 3 == 0 ? from + (r.nextInt(9) - 4) * PAGE + r.nextInt(64) - 32 : r.nextInt(span - n);
+            to = Math.max(0, Math.min(span - n, to));
+            System.arraycopy(model, from, model, to, n);
+            c.copy(base + from, base + to, n);
+        }
+        byte[] back = new byte[span];
+        c.copyOut(base, back, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, span);
+        assertArrayEquals(model, back);
+        assertTrue(c.counters.evictions.sum() > 0, "20 pages through 6 frames");
+    }
 }

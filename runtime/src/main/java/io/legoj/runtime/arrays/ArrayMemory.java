@@ -96,26 +96,6 @@ public final class ArrayMemory {
         }
     }
 
-    /** Copies {@code bytes} from remote {@code from} to remote {@code to}; the ranges may overlap. */
-    void copy(long from, long to, long bytes) {
-        int chunk = (int) Math.min(bytes, cache.pageSize());
-        byte[] buf = new byte[chunk];
-        long base = Kind.BYTE.base;
-        if (to > from && to < from + bytes) {
-            for (long end = bytes; end > 0; end -= chunk) {
-                int n = (int) Math.min(chunk, end);
-                cache.copyOut(from + end - n, buf, base, n);
-                cache.copyIn(buf, base, to + end - n, n);
-            }
-            return;
-        }
-        for (long done = 0; done < bytes; done += chunk) {
-            int n = (int) Math.min(chunk, bytes - done);
-            cache.copyOut(from + done, buf, base, n);
-            cache.copyIn(buf, base, to + done, n);
-        }
-    }
-
     /** Live remote arrays and their bytes, for the exit summary. */
     public String summary() {
         return "remote_arrays=" + remoteArrays.sum() + " remote_array_bytes=" + remoteBytes.sum();

@@ -81,7 +81,7 @@ public final class ArrayOps {
         } else if (to != null) {
             ArrayMemory.get().cache.copyOut(s.address + ((long) srcPos << shift), to, k.base + ((long) dstPos << shift), bytes);
         } else {
-            ArrayMemory.get().copy(s.address + ((long) srcPos << shift), d.address + ((long) dstPos << shift), bytes);
+            ArrayMemory.get().cache.copy(s.address + ((long) srcPos << shift), d.address + ((long) dstPos << shift), bytes);
         }
     }
 
