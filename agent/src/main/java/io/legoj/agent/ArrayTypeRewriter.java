@@ -514,6 +514,11 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.mapInternalName(Type.getReturnType(desc).getInternalName()));
             } else if (owner.equals("java/util/Objects") && name.equals("deepEquals")) {
                 objectsDeepEquals();
+            } else if (isTypeReflection(owner, name, desc)) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, ArrayTypes.PACKAGE + "ArrayReflection", name,
+                        "(L" + (owner.equals("java/lang/Class") ? owner : "java/lang/reflect/"
+                                + (name.equals("getParameterTypes") ? "Executable" : owner.substring(18)))
+                                + ";" + desc.substring(1), false);
             } else if (ArrayBoundaries.isRawAccess(owner) && desc.contains("Ljava/lang/Object;")) {
                 rawAccess(opcode, owner, name, desc, itf);
             } else if (!ArrayTypes.mentions(desc)) {
@@ -585,6 +590,19 @@ final class ArrayTypeRewriter extends ClassVisitor {
             if (ArrayTypes.mentions(ret.getDescriptor()) || ret.getDescriptor().equals("Ljava/lang/Object;")) {
                 wrap(mv, ret);
             }
+        }
+
+        /** Reflection that names types: rewritten code sees and looks up the plain program's types. */
+        private boolean isTypeReflection(String owner, String name, String desc) {
+            return switch (owner) {
+                case "java/lang/reflect/Field" -> name.equals("getType") && desc.equals("()Ljava/lang/Class;");
+                case "java/lang/reflect/Method" -> name.equals("getReturnType") && desc.equals("()Ljava/lang/Class;")
+                        || name.equals("getParameterTypes");
+                case "java/lang/reflect/Constructor", "java/lang/reflect/Executable" -> name.equals("getParameterTypes");
+                case "java/lang/Class" -> name.equals("getMethod") || name.equals("getDeclaredMethod")
+                        || name.equals("getConstructor") || name.equals("getDeclaredConstructor");
+                default -> false;
+            };
         }
 
         /** JDK methods that must see handles as arrays: LegoJ's versions of them, with the same descriptors. */

@@ -629,6 +629,13 @@ class ArrayTypeRewriterTest {
 
     @ParameterizedTest(name = "arrays over {0} bytes remote")
     @ValueSource(longs = {0, 64, 1 << 20})
+    void reflectionSeesAndFindsThePlainProgramsArrayTypes(long localMax) throws Exception {
+        assertEquals("types=[I,[[J params=[class [I] ctor=[class [I] returns=byte[] read=[7, 8] invoke=30 isIntArray=true",
+                sameResult("arraycorpus.Reflective", localMax));
+    }
+
+    @ParameterizedTest(name = "arrays over {0} bytes remote")
+    @ValueSource(longs = {0, 64, 1 << 20})
     void annotationElementsOfArrayTypeAreTheJdksArrays(long localMax) throws Exception {
         assertEquals("sum=15 again=[3, 5, 7] bytes=9 len=1", sameResult("arraycorpus.Annotations", localMax));
     }

@@ -1,11 +1,17 @@
 package io.legoj.runtime.arrays;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 
 /**
  * {@link java.lang.reflect.Array} for rewritten code, whose arrays may be handles. An element of a
  * handle goes through a one-element JVM array of its kind, so widening, unboxing and their
- * exceptions are exactly the JDK's.
+ * exceptions are exactly the JDK's. Also the reflection calls that name types: rewritten code sees
+ * the types of the plain program ({@code int[]} where the rewritten class declares {@code IntArray})
+ * and finds members by them, as reflective libraries (serializers, injectors) expect.
  */
 public final class ArrayReflection {
     private ArrayReflection() {
@@ -129,6 +135,84 @@ public final class ArrayReflection {
         Object target = target(array, index);
         Array.setDouble(target, slot(array, index), value);
         writeBack(array, index, target);
+    }
+
+    public static Class<?> getType(Field f) {
+        return ArrayBoundary.jvmClassOf(f.getType());
+    }
+
+    public static Class<?> getReturnType(Method m) {
+        return ArrayBoundary.jvmClassOf(m.getReturnType());
+    }
+
+    public static Class<?>[] getParameterTypes(Executable e) {
+        Class<?>[] types = e.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            types[i] = ArrayBoundary.jvmClassOf(types[i]);
+        }
+        return types;
+    }
+
+    public static Method getMethod(Class<?> c, String name, Class<?>... types) throws NoSuchMethodException {
+        try {
+            return c.getMethod(name, types);
+        } catch (NoSuchMethodException e) {
+            Class<?>[] handles = handleClasses(types);
+            if (handles == null) {
+                throw e;
+            }
+            return c.getMethod(name, handles);
+        }
+    }
+
+    public static Method getDeclaredMethod(Class<?> c, String name, Class<?>... types) throws NoSuchMethodException {
+        try {
+            return c.getDeclaredMethod(name, types);
+        } catch (NoSuchMethodException e) {
+            Class<?>[] handles = handleClasses(types);
+            if (handles == null) {
+                throw e;
+            }
+            return c.getDeclaredMethod(name, handles);
+        }
+    }
+
+    public static <T> Constructor<T> getConstructor(Class<T> c, Class<?>... types) throws NoSuchMethodException {
+        try {
+            return c.getConstructor(types);
+        } catch (NoSuchMethodException e) {
+            Class<?>[] handles = handleClasses(types);
+            if (handles == null) {
+                throw e;
+            }
+            return c.getConstructor(handles);
+        }
+    }
+
+    public static <T> Constructor<T> getDeclaredConstructor(Class<T> c, Class<?>... types) throws NoSuchMethodException {
+        try {
+            return c.getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            Class<?>[] handles = handleClasses(types);
+            if (handles == null) {
+                throw e;
+            }
+            return c.getDeclaredConstructor(handles);
+        }
+    }
+
+    /** The parameter types as a rewritten class declares them, or null when no array is among them. */
+    private static Class<?>[] handleClasses(Class<?>[] types) {
+        if (types == null) {
+            return null;
+        }
+        Class<?>[] handles = new Class<?>[types.length];
+        boolean changed = false;
+        for (int i = 0; i < types.length; i++) {
+            handles[i] = types[i] == null ? null : ArrayBoundary.handleClassOf(types[i]);
+            changed |= handles[i] != types[i];
+        }
+        return changed ? handles : null;
     }
 
     /** Index into what {@link #read}/{@link #target} return: 0 for a handle's one-element copy. */

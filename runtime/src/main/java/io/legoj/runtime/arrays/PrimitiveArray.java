@@ -90,12 +90,14 @@ public abstract class PrimitiveArray implements Cloneable, Serializable, RemoteH
     /** Makes {@code jvm} (of this kind and length, holding the elements) the array's home. */
     abstract void pinTo(Object jvm);
 
-    /** Remote address of element {@code i}, after the JVM's index check. */
-    final long element(int i, int shift) {
+    /**
+     * The JVM's index check, done here for both modes: a check the JVM makes itself loses its message
+     * once the site is hot (fast throw), and every array access of the application shares these sites.
+     */
+    final void check(int i) {
         if (Integer.compareUnsigned(i, length) >= 0) {
             throw outOfBounds(i, length);
         }
-        return address + ((long) i << shift);
     }
 
     static ArrayIndexOutOfBoundsException outOfBounds(int i, int length) {
