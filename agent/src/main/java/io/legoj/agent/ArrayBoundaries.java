@@ -119,6 +119,92 @@ final class ArrayBoundaries {
         return false;
     }
 
+    /**
+     * Methods ({@code name + descriptor}, JVM arrays) that a JDK supertype of {@code c} declares and
+     * that {@code c} gets from an application superclass where the descriptor was rewritten: the JDK
+     * calls them by the JVM descriptor, so {@code c} needs a bridge to the inherited method.
+     */
+    Set<String> inheritedWithRewrittenDescriptor(DeclaredMethods c) {
+        Set<String> jdk = new HashSet<>();
+        collectJdkMethods(c.superName(), jdk, new HashSet<>());
+        for (String i : c.interfaces()) {
+            collectJdkMethods(i, jdk, new HashSet<>());
+        }
+        Set<String> bridged = new HashSet<>();
+        for (String m : jdk) {
+            if (c.methods().containsKey(m)) {
+                continue;
+            }
+            int paren = m.indexOf('(');
+            String name = m.substring(0, paren);
+            String descriptor = m.substring(paren);
+            for (String s = c.superName(); s != null && isApplication(s); ) {
+                DeclaredMethods sm = classes.apply(s);
+                if (sm == null) {
+                    break;
+                }
+                Integer access = sm.methods().get(m);
+                if (access != null) {
+                    if (!keepsJvmDescriptor(sm, name, descriptor, access)) {
+                        bridged.add(m);
+                    }
+                    break;
+                }
+                s = sm.superName();
+            }
+        }
+        return bridged;
+    }
+
+    /** Instance methods with primitive arrays of the JDK types reachable from {@code c} (through application types). */
+    private void collectJdkMethods(String c, Set<String> into, Set<String> seen) {
+        if (c == null || !seen.add(c)) {
+            return;
+        }
+        DeclaredMethods m = classes.apply(c);
+        if (m == null) {
+            return;
+        }
+        if (!isApplication(c)) {
+            m.methods().forEach((nameAndDescriptor, access) -> {
+                if ((access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0 && !nameAndDescriptor.startsWith("<")
+                        && ArrayTypes.mentions(nameAndDescriptor.substring(nameAndDescriptor.indexOf('(')))) {
+                    into.add(nameAndDescriptor);
+                }
+            });
+        }
+        collectJdkMethods(m.superName(), into, seen);
+        for (String i : m.interfaces()) {
+            collectJdkMethods(i, into, seen);
+        }
+    }
+
+    /**
+     * True when an application supertype of {@code c} declares {@code name + descriptor} with the
+     * rewritten descriptor while {@code c}'s own declaration keeps the JVM one: callers through that
+     * supertype use the rewritten descriptor, so {@code c} needs a bridge by it to its own method.
+     */
+    boolean overridesRewrittenDescriptor(DeclaredMethods c, String name, String descriptor) {
+        return declaresRewritten(c.superName(), name, descriptor, new HashSet<>())
+                || c.interfaces().stream().anyMatch(i -> declaresRewritten(i, name, descriptor, new HashSet<>()));
+    }
+
+    private boolean declaresRewritten(String c, String name, String descriptor, Set<String> seen) {
+        if (c == null || !seen.add(c) || !isApplication(c)) {
+            return false;
+        }
+        DeclaredMethods m = classes.apply(c);
+        if (m == null) {
+            return false;
+        }
+        Integer access = m.methods().get(name + descriptor);
+        if (access != null && !keepsJvmDescriptor(m, name, descriptor, access)) {
+            return true;
+        }
+        return declaresRewritten(m.superName(), name, descriptor, seen)
+                || m.interfaces().stream().anyMatch(i -> declaresRewritten(i, name, descriptor, seen));
+    }
+
     private boolean overridesJvm(String c, String name, String descriptor, Set<String> seen) {
         if (c == null || !seen.add(c)) {
             return false;

@@ -107,7 +107,68 @@ final class ArrayTypeRewriter extends ClassVisitor {
         for (int i = 0; i < bridged.size(); i++) {
             writeBridge(i, bridged.get(i));
         }
+        if (!isInterface) {
+            for (String m : boundaries.inheritedWithRewrittenDescriptor(self)) {
+                int paren = m.indexOf('(');
+                writeJvmDescriptorBridge(m.substring(0, paren), m.substring(paren));
+            }
+            self.methods().forEach((m, access) -> {
+                int paren = m.indexOf('(');
+                String name = m.substring(0, paren);
+                String descriptor = m.substring(paren);
+                if (ArrayTypes.mentions(descriptor) && (access & Opcodes.ACC_ABSTRACT) == 0
+                        && boundaries.keepsJvmDescriptor(self, name, descriptor, access)
+                        && boundaries.overridesRewrittenDescriptor(self, name, descriptor)) {
+                    writeRewrittenDescriptorBridge(name, descriptor);
+                }
+            });
+        }
         super.visitEnd();
+    }
+
+    /** {@code name(JVM arrays)}, for the JDK, calling the inherited {@code name(handles)}. */
+    private void writeJvmDescriptorBridge(String name, String descriptor) {
+        MethodVisitor mv = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE, name,
+                descriptor, null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        int slot = 1;
+        for (Type a : Type.getArgumentTypes(descriptor)) {
+            mv.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
+            if (ArrayTypes.mentions(a.getDescriptor())) {
+                wrap(mv, a);
+            }
+            slot += a.getSize();
+        }
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, className, name, ArrayTypes.mapMethodDescriptor(descriptor), false);
+        Type ret = Type.getReturnType(descriptor);
+        if (ArrayTypes.mentions(ret.getDescriptor())) {
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, ret.getInternalName());
+        }
+        mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code name(handles)}, for callers through an application supertype, calling this class's {@code name(JVM arrays)}. */
+    private void writeRewrittenDescriptorBridge(String name, String descriptor) {
+        String mapped = ArrayTypes.mapMethodDescriptor(descriptor);
+        MethodVisitor mv = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE, name, mapped,
+                null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        Type[] args = Type.getArgumentTypes(descriptor);
+        int[] argSlots = new int[args.length];
+        int slot = 1;
+        for (int i = 0; i < args.length; i++) {
+            argSlots[i] = slot;
+            slot += args[i].getSize();
+        }
+        callWithJvmArrays(mv, Opcodes.INVOKEVIRTUAL, className, name, descriptor, false, argSlots, slot);
+        mv.visitInsn(ArrayTypes.map(Type.getReturnType(descriptor)).getOpcode(Opcodes.IRETURN));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** The static method a method reference to JVM-array code is redirected to. */

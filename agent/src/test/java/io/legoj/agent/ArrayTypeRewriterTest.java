@@ -570,6 +570,8 @@ class ArrayTypeRewriterTest {
                 "Streams$Letters.read", "([CII)I",
                 "Streams$Upper.write", "([CII)V",
                 "Streams$Adler.update", "([BII)V"));
+        expected.put("Bridges$SummingChecksum.update", "([BII)V");
+        expected.put("Bridges$DoublingChecksum.update", "([BII)V");
         assertEquals(expected, kept);
         assertEquals(List.of("arraycorpus/Annotations$Weights"), notRewritable, "annotation types keep JVM arrays");
     }
@@ -632,6 +634,12 @@ class ArrayTypeRewriterTest {
     void reflectionSeesAndFindsThePlainProgramsArrayTypes(long localMax) throws Exception {
         assertEquals("types=[I,[[J params=[class [I] ctor=[class [I] returns=byte[] read=[7, 8] invoke=30 isIntArray=true",
                 sameResult("arraycorpus.Reflective", localMax));
+    }
+
+    @ParameterizedTest(name = "arrays over {0} bytes remote")
+    @ValueSource(longs = {0, 64, 1 << 20})
+    void aMethodWithTwoDescriptorsInOneHierarchyGetsBridges(long localMax) throws Exception {
+        assertEquals("summing=1636 doubling=3272 app=6/3", sameResult("arraycorpus.Bridges", localMax));
     }
 
     @ParameterizedTest(name = "arrays over {0} bytes remote")
