@@ -41,8 +41,8 @@ final class ArrayTypeRewriter extends ClassVisitor {
 
     private final ArrayBoundaries boundaries;
     private final DeclaredMethods self;
-    /** Per method ({@code name + descriptor}): its original max locals, negative when it has no element access. */
-    private final Map<String, Integer> slots = new HashMap<>();
+    /** Per method ({@code name + descriptor}) of the original class. */
+    private final Map<String, MethodFacts> methods = new HashMap<>();
     private final List<Handle> bridged = new ArrayList<>();
     private String className;
     private boolean isInterface;
@@ -54,8 +54,11 @@ final class ArrayTypeRewriter extends ClassVisitor {
         ClassNode node = new ClassNode();
         new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
         for (MethodNode m : node.methods) {
-            slots.put(m.name + m.desc, accessesElements(m) ? m.maxLocals : -1 - m.maxLocals);
+            methods.put(m.name + m.desc, new MethodFacts(m.maxLocals, accessesElements(m)));
         }
+    }
+
+    private record MethodFacts(int maxLocals, boolean accessesElements) {
     }
 
     private static boolean accessesElements(MethodNode m) {
@@ -91,15 +94,13 @@ final class ArrayTypeRewriter extends ClassVisitor {
         boolean keep = ArrayTypes.mentions(descriptor) && boundaries.keepsJvmDescriptor(self, name, descriptor, access);
         MethodVisitor next = super.visitMethod(access, name, keep ? descriptor : ArrayTypes.mapMethodDescriptor(descriptor),
                 signature, exceptions);
-        Integer s = slots.get(name + descriptor);
-        if (s == null) {
+        MethodFacts m = methods.get(name + descriptor);
+        if (m == null) {
             return next;
         }
-        boolean elements = s >= 0;
-        int maxLocals = elements ? s : -1 - s;
         AnalyzerAdapter types = new AnalyzerAdapter(className, access, name, descriptor, null);
-        return new Code(next, types, descriptor, (access & Opcodes.ACC_STATIC) != 0, keep, elements ? maxLocals : -1,
-                maxLocals + 1);
+        return new Code(next, types, descriptor, (access & Opcodes.ACC_STATIC) != 0, keep,
+                m.accessesElements() ? m.maxLocals() : -1, m.maxLocals() + 1);
     }
 
     @Override
@@ -159,13 +160,8 @@ final class ArrayTypeRewriter extends ClassVisitor {
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         Type[] args = Type.getArgumentTypes(descriptor);
-        int[] argSlots = new int[args.length];
-        int slot = 1;
-        for (int i = 0; i < args.length; i++) {
-            argSlots[i] = slot;
-            slot += args[i].getSize();
-        }
-        callWithJvmArrays(mv, Opcodes.INVOKEVIRTUAL, className, name, descriptor, false, argSlots, slot);
+        int[] slots = slots(1, args);
+        callWithJvmArrays(mv, Opcodes.INVOKEVIRTUAL, className, name, descriptor, false, slots, slots[args.length]);
         mv.visitInsn(ArrayTypes.map(Type.getReturnType(descriptor)).getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -217,11 +213,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
             slot = 1;
         }
         Type[] args = Type.getArgumentTypes(target.getDesc());
-        int[] argSlots = new int[args.length];
-        for (int i = 0; i < args.length; i++) {
-            argSlots[i] = slot;
-            slot += args[i].getSize();
-        }
+        int[] slots = slots(slot, args);
         int opcode = switch (tag) {
             case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
             case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
@@ -229,12 +221,24 @@ final class ArrayTypeRewriter extends ClassVisitor {
             default -> Opcodes.INVOKEVIRTUAL;
         };
         callWithJvmArrays(mv, opcode, target.getOwner(), target.getName(), target.getDesc(), target.isInterface(),
-                argSlots, slot);
+                slots, slots[args.length]);
         Type ret = tag == Opcodes.H_NEWINVOKESPECIAL ? Type.getObjectType(target.getOwner())
                 : ArrayTypes.map(Type.getReturnType(target.getDesc()));
         mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** The local slots of {@code args} placed from {@code first} on, then the first slot after them. */
+    private static int[] slots(int first, Type[] args) {
+        int[] slots = new int[args.length + 1];
+        int slot = first;
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = slot;
+            slot += args[i].getSize();
+        }
+        slots[args.length] = slot;
+        return slots;
     }
 
     /**
@@ -586,16 +590,8 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 super.visitMethodInsn(opcode, owner, name, desc, itf && owner.equals(jvmOwner));
             } else if (boundaries.takesJvmArrays(owner, name, desc)) {
                 Type[] args = Type.getArgumentTypes(desc);
-                int[] argSlots = new int[args.length];
-                int slot = temps;
-                for (int i = 0; i < args.length; i++) {
-                    argSlots[i] = slot;
-                    slot += args[i].getSize();
-                }
-                for (int i = args.length - 1; i >= 0; i--) {
-                    super.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ISTORE), argSlots[i]);
-                }
-                callWithJvmArrays(mv, opcode, owner, name, desc, itf, argSlots, slot);
+                int[] slots = spillArguments(args);
+                callWithJvmArrays(mv, opcode, owner, name, desc, itf, slots, slots[args.length]);
             } else {
                 super.visitMethodInsn(opcode, owner, name, ArrayTypes.mapMethodDescriptor(desc), itf);
             }
@@ -625,18 +621,9 @@ final class ArrayTypeRewriter extends ClassVisitor {
          */
         private void rawAccess(int opcode, String owner, String name, String desc, boolean itf) {
             Type[] args = Type.getArgumentTypes(desc);
-            int[] argSlots = new int[args.length];
-            int slot = temps;
+            int[] slots = spillArguments(args);
             for (int i = 0; i < args.length; i++) {
-                argSlots[i] = slot;
-                slot += args[i].getSize();
-            }
-            for (int i = args.length - 1; i >= 0; i--) {
-                super.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ISTORE), argSlots[i]);
-            }
-            for (int i = 0; i < args.length; i++) {
-                Type mapped = ArrayTypes.map(args[i]);
-                super.visitVarInsn(mapped.getOpcode(Opcodes.ILOAD), argSlots[i]);
+                super.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ILOAD), slots[i]);
                 if (ArrayTypes.mentions(args[i].getDescriptor())) {
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;",
                             false);
@@ -651,6 +638,18 @@ final class ArrayTypeRewriter extends ClassVisitor {
             if (ArrayTypes.mentions(ret.getDescriptor()) || ret.getDescriptor().equals("Ljava/lang/Object;")) {
                 wrap(mv, ret);
             }
+        }
+
+        /**
+         * Moves a call's arguments (rewritten forms) from the stack to temporaries past all locals;
+         * returns their slots, then the first slot still free.
+         */
+        private int[] spillArguments(Type[] args) {
+            int[] slots = slots(temps, args);
+            for (int i = args.length - 1; i >= 0; i--) {
+                super.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ISTORE), slots[i]);
+            }
+            return slots;
         }
 
         /** Reflection that names types: rewritten code sees and looks up the plain program's types. */
