@@ -289,6 +289,15 @@ final class ArrayBoundaries {
         };
     }
 
+    /** JDK methods whose array result is new and not kept by them: it is placed like a new array. */
+    static boolean returnsFreshArray(String owner, String name) {
+        return switch (name) {
+            case "readNBytes", "readAllBytes", "getBytes", "toByteArray", "toCharArray", "toLongArray", "digest",
+                    "encode", "decode", "toArray" -> true;
+            default -> false;
+        };
+    }
+
     /** JDK callees known to only read their array arguments: nothing to copy back. */
     static boolean onlyReads(String owner, String name) {
         switch (name) {

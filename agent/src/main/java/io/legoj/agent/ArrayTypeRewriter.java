@@ -291,7 +291,12 @@ final class ArrayTypeRewriter extends ClassVisitor {
             }
         }
         Type ret = Type.getReturnType(descriptor);
-        if (ArrayTypes.mentions(ret.getDescriptor())) {
+        if (ret.getSort() == Type.ARRAY && ret.getDimensions() == 1 && ArrayTypes.mentions(ret.getDescriptor())
+                && ArrayBoundaries.returnsFreshArray(owner, name)) {
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "wrapFresh", "(Ljava/lang/Object;)Ljava/lang/Object;",
+                    false);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.map(ret).getInternalName());
+        } else if (ArrayTypes.mentions(ret.getDescriptor())) {
             wrap(mv, ret);
         }
     }

@@ -247,6 +247,25 @@ public final class ArrayBoundary {
         return out;
     }
 
+    /**
+     * A new JVM array that a JDK method returned and keeps no reference to ({@code readNBytes},
+     * {@code getBytes}, ...): placed as a new array of its size would be, remote when large.
+     */
+    public static Object wrapFresh(Object jvm) {
+        Kind k = jvm == null ? null : Kind.of(jvm.getClass());
+        if (k == null) {
+            return wrap(jvm);
+        }
+        int length = java.lang.reflect.Array.getLength(jvm);
+        ArrayMemory memory = ArrayMemory.get();
+        if (memory.staysLocal(k, length)) {
+            return wrapLocal(jvm);
+        }
+        PrimitiveArray a = memory.create(k, length);
+        memory.cache.copyIn(jvm, k.base, a.address, (long) length << k.shift);
+        return a;
+    }
+
     static PrimitiveArray wrapLocal(Object jvm) {
         return switch (Kind.of(jvm.getClass())) {
             case BOOLEAN -> new BooleanArray((boolean[]) jvm);

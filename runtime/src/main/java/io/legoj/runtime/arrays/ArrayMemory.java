@@ -52,16 +52,22 @@ public final class ArrayMemory {
         return m;
     }
 
+    /** True when a new array of this size is made in local mode (with no limit, not even an empty one). */
+    boolean staysLocal(Kind kind, int length) {
+        long bytes = (long) length << kind.shift;
+        return bytes <= localMaxBytes && (localMaxBytes > 0 || length > 0);
+    }
+
     /** A new zeroed array: local when small, remote otherwise. */
     PrimitiveArray create(Kind kind, int length) {
         if (length < 0) {
             throw new NegativeArraySizeException(String.valueOf(length));
         }
-        long bytes = (long) length << kind.shift;
-        if (bytes <= localMaxBytes && (localMaxBytes > 0 || length > 0)) {
+        if (staysLocal(kind, length)) {
             return ArrayBoundary.wrapLocal(kind.newJvmArray(length));
         }
         freeDead();
+        long bytes = (long) length << kind.shift;
         long header = heap.allocate(PrimitiveArray.HEADER + bytes);
         long va = header + PrimitiveArray.HEADER;
         PrimitiveArray a = switch (kind) {

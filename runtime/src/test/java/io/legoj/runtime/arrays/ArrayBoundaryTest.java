@@ -313,4 +313,17 @@ class ArrayBoundaryTest {
         assertArrayEquals(new char[] {'a'}, (char[]) back[1]);
         assertFalse(back[0] instanceof PrimitiveArray);
     }
+
+    @Test
+    void aFreshJdkArrayIsPlacedLikeANewArrayOfItsSize() {
+        byte[] fresh = "a value the JDK just made".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        PrimitiveArray remote = (PrimitiveArray) ArrayBoundary.wrapFresh(fresh.clone());
+        assertNull(remote.local(), "over the local limit (0): remote");
+        assertArrayEquals(fresh, (byte[]) ArrayBoundary.toJvm(remote));
+        mem.close();
+        mem = ArrayTestMemory.install(16, 1 << 10);
+        PrimitiveArray local = (PrimitiveArray) ArrayBoundary.wrapFresh(fresh);
+        assertSame(fresh, local.local(), "within the local limit: the JDK's array itself");
+        assertNull(ArrayBoundary.wrapFresh(null));
+    }
 }
