@@ -31,6 +31,7 @@ public final class BenchMain {
         DRIVERS.put("arrays", new ArraysBench());
         DRIVERS.put("files", new FilesBench());
         DRIVERS.put("replication", new ReplicationBench());
+        DRIVERS.put("report", new ReportBench());
     }
 
     private BenchMain() {

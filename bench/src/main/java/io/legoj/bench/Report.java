@@ -24,6 +24,14 @@ final class Report {
         return String.format(Locale.ROOT, "%.0f", v);
     }
 
+    /** A size for people: KiB below one MiB, else MiB or GiB with one decimal. */
+    static String size(long bytes) {
+        if (bytes >= (1L << 30)) {
+            return f1(bytes / (double) (1L << 30)) + " GiB";
+        }
+        return bytes >= (1L << 20) ? f1(bytes / (double) (1L << 20)) + " MiB" : whole(bytes / 1024.0) + " KiB";
+    }
+
     static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
