@@ -10,6 +10,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,6 +20,12 @@ import java.util.concurrent.atomic.LongAdder;
  * allocation, so no thread of its own is needed. Installed once by the agent (tests install their own).
  */
 public final class ArrayMemory {
+    /**
+     * Remote bytes allocated between two requests for a collection: the JVM's collector, which finds
+     * dead handles, sees only their few local bytes, so it is asked for one now and then (as NIO does
+     * for direct buffers), lest short-lived arrays fill the memnodes first.
+     */
+    static final long COLLECT_EVERY = 256L << 20;
     private static volatile ArrayMemory installed;
 
     final Heap heap;
@@ -29,6 +36,7 @@ public final class ArrayMemory {
     private final ReferenceQueue<PrimitiveArray> dead = new ReferenceQueue<>();
     /** Blocks to free when their handle dies; their references must stay reachable until then. */
     private final Set<Block> owned = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sinceCollection = new AtomicLong();
 
     public ArrayMemory(Heap heap, PageCache cache, long localMaxBytes) {
         if (localMaxBytes < 0) {
@@ -68,6 +76,10 @@ public final class ArrayMemory {
         }
         freeDead();
         long bytes = (long) length << kind.shift;
+        if (sinceCollection.addAndGet(PrimitiveArray.HEADER + bytes) > COLLECT_EVERY) {
+            sinceCollection.set(0);
+            System.gc();
+        }
         long header = heap.allocate(PrimitiveArray.HEADER + bytes);
         long va = header + PrimitiveArray.HEADER;
         PrimitiveArray a = switch (kind) {
