@@ -4,15 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A main class of {@code examples/target/legoj-examples.jar} in a child JVM, plain or with the agent,
  * in a working directory of the test's choosing.
  */
 final class ExampleProcess {
-    private static final Pattern SUMMARY = Pattern.compile("\\[legoj] summary: .*");
 
     private ExampleProcess() {
     }
@@ -42,16 +39,7 @@ final class ExampleProcess {
 
     /** The value of {@code key=} in the agent's summary line on stderr. */
     static long summary(ChildProcess app, String key) {
-        Pattern value = Pattern.compile("\\b" + key + "=(\\d+)\\b");
-        for (String line : app.stderr()) {
-            if (SUMMARY.matcher(line).matches()) {
-                Matcher m = value.matcher(line);
-                if (m.find()) {
-                    return Long.parseLong(m.group(1));
-                }
-            }
-        }
-        throw new AssertionError("no " + key + "= in the agent's summary" + app.describe());
+        return AgentSummary.value(app.stderr(), key, app.describe());
     }
 
     private static List<String> args(String main, String... args) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import programs.ArraysCorpus;
@@ -20,7 +18,6 @@ import programs.ManyArrays;
 class RemoteArraysTest {
     private static final String SECRET = "arrays-secret";
     private static final Duration BOUND = Duration.ofSeconds(240);
-    private static final Pattern EVICTIONS = Pattern.compile("\\[legoj] summary: .*evictions=(\\d+) .*");
 
     private static String options(MemnodeProcess node, String cache) {
         return "memnodes=" + node.address() + ",cache=" + cache + ",arrays=remote";
@@ -35,7 +32,7 @@ class RemoteArraysTest {
             assertEquals(0, plain.awaitExit(BOUND), plain.describe());
             assertEquals(0, remote.awaitExit(BOUND), remote.describe());
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
-            assertTrue(evictions(remote) > 0, remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 0, remote.describe());
         }
     }
 
@@ -57,17 +54,8 @@ class RemoteArraysTest {
                 AppProcess remote = AppProcess.withAgent(options(node, "32m"), SECRET, "128m", ManyArrays.class, mib)) {
             assertEquals(0, remote.awaitExit(Duration.ofSeconds(500)), remote.describe());
             assertEquals(expected, String.join("\n", remote.stdout()), remote.describe());
-            assertTrue(evictions(remote) > 0, remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 0, remote.describe());
         }
     }
 
-    private static long evictions(AppProcess app) {
-        for (String line : app.stderr()) {
-            Matcher m = EVICTIONS.matcher(line);
-            if (m.matches()) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        throw new AssertionError("no summary: " + app.describe());
-    }
 }

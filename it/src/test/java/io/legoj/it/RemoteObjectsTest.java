@@ -21,7 +21,6 @@ class RemoteObjectsTest {
     private static final String SECRET = "objects-secret";
     private static final Duration BOUND = Duration.ofSeconds(240);
     private static final Pattern HEAP = Pattern.compile("heap_used_after_gc=(\\d+)");
-    private static final Pattern EVICTIONS = Pattern.compile("\\[legoj] summary: .*evictions=(\\d+) .*");
 
     private static String options(MemnodeProcess node, String cache) {
         return "memnodes=" + node.address() + ",cache=" + cache + ",objects=remote";
@@ -36,7 +35,7 @@ class RemoteObjectsTest {
             assertEquals(0, plain.awaitExit(BOUND), plain.describe());
             assertEquals(0, remote.awaitExit(BOUND), remote.describe());
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
-            assertTrue(evictions(remote) > 0, remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 0, remote.describe());
         }
     }
 
@@ -51,26 +50,16 @@ class RemoteObjectsTest {
                         logged.describe());
                 assertTrue(logged.stderr().contains("[legoj] class programs.ObjectsCorpus$Greeter kept local: interface"),
                         logged.describe());
-                assertTrue(remoteObjects(logged) > 1000, logged.describe());
+                assertTrue(AgentSummary.value(logged.stderr(), "remote_objects", logged.describe()) > 1000, logged.describe());
             }
             try (AppProcess excluded = AppProcess.withAgent(options(node, "8m") + ",exclude=programs.**", SECRET,
                     ObjectsCorpus.class, "1000")) {
                 assertEquals(0, excluded.awaitExit(BOUND), excluded.describe());
-                assertEquals(0, remoteObjects(excluded), excluded.describe());
+                assertEquals(0, AgentSummary.value(excluded.stderr(), "remote_objects", excluded.describe()), excluded.describe());
             }
         }
     }
 
-    private static long remoteObjects(AppProcess app) {
-        Pattern p = Pattern.compile("\\[legoj] summary: .*remote_objects=(\\d+) .*");
-        for (String line : app.stderr()) {
-            Matcher m = p.matcher(line);
-            if (m.matches()) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        throw new AssertionError("no summary: " + app.describe());
-    }
 
     @Test
     @Timeout(value = 600, unit = TimeUnit.SECONDS)
@@ -116,13 +105,4 @@ class RemoteObjectsTest {
         throw new AssertionError("no heap line: " + app.describe());
     }
 
-    private static long evictions(AppProcess app) {
-        for (String line : app.stderr()) {
-            Matcher m = EVICTIONS.matcher(line);
-            if (m.matches()) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        throw new AssertionError("no summary: " + app.describe());
-    }
 }

@@ -154,50 +154,35 @@ public final class ArrayReflection {
     }
 
     public static Method getMethod(Class<?> c, String name, Class<?>... types) throws NoSuchMethodException {
-        try {
-            return c.getMethod(name, types);
-        } catch (NoSuchMethodException e) {
-            Class<?>[] handles = handleClasses(types);
-            if (handles == null) {
-                throw e;
-            }
-            return c.getMethod(name, handles);
-        }
+        return lookUp(types, t -> c.getMethod(name, t));
     }
 
     public static Method getDeclaredMethod(Class<?> c, String name, Class<?>... types) throws NoSuchMethodException {
-        try {
-            return c.getDeclaredMethod(name, types);
-        } catch (NoSuchMethodException e) {
-            Class<?>[] handles = handleClasses(types);
-            if (handles == null) {
-                throw e;
-            }
-            return c.getDeclaredMethod(name, handles);
-        }
+        return lookUp(types, t -> c.getDeclaredMethod(name, t));
     }
 
     public static <T> Constructor<T> getConstructor(Class<T> c, Class<?>... types) throws NoSuchMethodException {
-        try {
-            return c.getConstructor(types);
-        } catch (NoSuchMethodException e) {
-            Class<?>[] handles = handleClasses(types);
-            if (handles == null) {
-                throw e;
-            }
-            return c.getConstructor(handles);
-        }
+        return lookUp(types, c::getConstructor);
     }
 
     public static <T> Constructor<T> getDeclaredConstructor(Class<T> c, Class<?>... types) throws NoSuchMethodException {
+        return lookUp(types, c::getDeclaredConstructor);
+    }
+
+    private interface Lookup<M> {
+        M find(Class<?>[] types) throws NoSuchMethodException;
+    }
+
+    /** A member by the plain program's parameter types, else by the handle types a rewritten class declares. */
+    private static <M> M lookUp(Class<?>[] types, Lookup<M> lookup) throws NoSuchMethodException {
         try {
-            return c.getDeclaredConstructor(types);
+            return lookup.find(types);
         } catch (NoSuchMethodException e) {
             Class<?>[] handles = handleClasses(types);
             if (handles == null) {
                 throw e;
             }
-            return c.getDeclaredConstructor(handles);
+            return lookup.find(handles);
         }
     }
 
