@@ -63,9 +63,10 @@ final class ReportBench implements BenchMain.Driver {
                 "--pipeline N      requests in flight per connection (default 16)",
                 "--seed N          seed of the load (default 42)",
                 "--page SIZE       the agent's page size (default 4k)",
-                "--rss-keys N      keys of the smallest RSS dataset, then 2x, 4x, 8x (default 5000)",
+                "--rss-keys N      keys of the smallest RSS dataset, then 2x, 4x, 8x (default 20000)",
                 "--rss-value BYTES value size of the RSS datasets (default 1024)",
                 "--rss-cache SIZE  the agent's cache in the RSS runs (default 4m)",
+                "--rss-heap SIZE   the agent's -Xmx in the RSS runs (default 128m; the plain JVM keeps -Xmx2g)",
                 "--out DIR         where the report and charts go (default: docs of legoj.home)");
     }
 
@@ -79,9 +80,10 @@ final class ReportBench implements BenchMain.Driver {
         long warmup = args.atLeastZero("warmup", 100_000);
         int jvms = args.positive("jvms", 3);
         long page = args.size("page", 4096);
-        int rssKeys = args.positive("rss-keys", 5000);
+        int rssKeys = args.positive("rss-keys", 20_000);
         int rssValue = args.positive("rss-value", 1024);
         long rssCache = args.size("rss-cache", 4L << 20);
+        String rssHeap = "-Xmx" + Math.max(1, args.size("rss-heap", 128L << 20) >> 20) + "m";
         String secret = System.getenv(Protocol.SECRET_ENV);
         if (secret == null || secret.isEmpty()) {
             throw new UsageException(Protocol.SECRET_ENV + " is not set: run it as bin/legoj bench report");
@@ -117,7 +119,8 @@ final class ReportBench implements BenchMain.Driver {
                 ReportRun run = new ReportRun(agentCopy, examplesCopy, work, secret, "memnodes=" + memnode.address()
                         + ",storage=" + storage.address() + ",mount=" + MOUNT, page, HEAP, out, err);
                 m = measure(new Plan(run, new ZipfLoad(load), ops, warmup, jvms, redisServer,
-                        redisBenchmark.map(p -> new RedisBenchmark(p, BENCHMARK_ARGS)), rssKeys, rssValue, rssCache),
+                        redisBenchmark.map(p -> new RedisBenchmark(p, BENCHMARK_ARGS)), rssKeys, rssValue, rssCache,
+                        rssHeap),
                         out);
             }
             ReportResults results = new ReportResults(new ReportResults.Setup(
@@ -125,7 +128,7 @@ final class ReportBench implements BenchMain.Driver {
                     machine(), loadBefore, loadAverage(), load, ops, warmup, jvms, page, m.workingSet(),
                     ReportRun.agentOptions("memnodes=<memnode>,storage=<storagenode>,mount=" + MOUNT, page, "<size>",
                             "<run>"), String.join(" ", HEAP), "redis-benchmark " + String.join(" ", BENCHMARK_ARGS),
-                    rssValue, rssCache, serverMissing, benchmarkMissing), m.zipf(), m.benchmark(), m.rss());
+                    rssValue, rssCache, rssHeap, serverMissing, benchmarkMissing), m.zipf(), m.benchmark(), m.rss());
             for (Path p : ReportDocument.write(results, earlier, dir)) {
                 out.println("report: wrote " + p);
             }
@@ -138,7 +141,7 @@ final class ReportBench implements BenchMain.Driver {
 
     /** What to measure, with what. */
     private record Plan(ReportRun run, ZipfLoad load, long ops, long warmup, int jvms, Optional<Path> redisServer,
-            Optional<RedisBenchmark> benchmark, int rssKeys, int rssValue, long rssCache) {
+            Optional<RedisBenchmark> benchmark, int rssKeys, int rssValue, long rssCache, String rssHeap) {
     }
 
     /** What {@link #measure} gathered. */
@@ -268,7 +271,7 @@ final class ReportBench implements BenchMain.Driver {
                 z.connections(), z.pipeline(), z.seed()));
         long agentRss;
         Map<String, String> summary;
-        try (KvStoreProcess kv = plan.run().agent("rss-" + multiple + "x", plan.rssCache())) {
+        try (KvStoreProcess kv = plan.run().agent("rss-" + multiple + "x", plan.rssCache(), List.of(plan.rssHeap()))) {
             agentRss = plan.run().rssAfterLoading(kv, data);
             summary = kv.stopForSummary();
         }

@@ -8,7 +8,7 @@ record ReportResults(Setup setup, List<Throughput> zipf, List<BenchmarkRow> redi
     /** How it was measured. */
     record Setup(String date, String machine, String loadBefore, String loadAfter, ZipfLoad.Settings load, long ops,
             long warmup, int jvms, long pageBytes, long workingSetBytes, String agentOptions, String jvmFlags,
-            String benchmarkCommand, int rssValueBytes, long rssCacheBytes, String redisServerMissing,
+            String benchmarkCommand, int rssValueBytes, long rssCacheBytes, String rssAgentHeap, String redisServerMissing,
             String redisBenchmarkMissing) {
     }
 

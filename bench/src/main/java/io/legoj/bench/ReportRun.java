@@ -59,8 +59,13 @@ final class ReportRun {
 
     /** kvstore under the agent, its AOF under the storagenode's mount. */
     KvStoreProcess agent(String run, long cacheBytes) throws IOException {
+        return agent(run, cacheBytes, heap);
+    }
+
+    /** The same with other heap flags (the RSS runs bound the agent's heap). */
+    KvStoreProcess agent(String run, long cacheBytes, List<String> heapFlags) throws IOException {
         List<String> jvm = new ArrayList<>(List.of("-Xshare:off"));
-        jvm.addAll(heap);
+        jvm.addAll(heapFlags);
         jvm.add("-javaagent:" + agentJar + "=" + agentOptions(nodeOptions, pageBytes, Long.toString(cacheBytes), run));
         return KvStoreProcess.start("kvstore agent " + run, jvm, examplesJar, ReportBench.MOUNT + "/" + run + ".aof",
                 secret, err);

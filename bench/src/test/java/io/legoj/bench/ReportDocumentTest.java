@@ -45,7 +45,8 @@ class ReportDocumentTest {
         ZipfLoad.Settings load = new ZipfLoad.Settings(1000, 512, 0.99, 90, 4, 16, 42);
         ReportResults.Setup setup = new ReportResults.Setup("2026-01-01 00:00 UTC", "2 cores", "1.00", "2.00", load,
                 10_000, 1000, 3, 4096, 160 * 1024, "memnodes=<memnode>,cache=<size>", "-Xmx2g", "redis-benchmark -q",
-                1024, 4 << 20, "redis-server is not on PATH (install it with: apt-get install redis-server)", null);
+                1024, 4 << 20, "-Xmx128m", "redis-server is not on PATH (install it with: apt-get install redis-server)",
+                null);
         Map<String, String> agent = Map.of("faults", "900", "hit_ratio", "0.950", "evictions", "800", "write_backs", "100",
                 "local_heap_used", "1048576", "resident_pages", "10", "remote_array_bytes", "0");
         return new ReportResults(setup, List.of(
