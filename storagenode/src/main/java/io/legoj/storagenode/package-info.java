@@ -9,7 +9,7 @@
  * {@code checkpoint} naming the oldest generation still needed.
  *
  * <h2>A request</h2>
- * The handshake is the memnode's ({@code ServerHandshake}); HELLO's page size is 1 for a file
+ * The handshake is the memnode's ({@code NodeHandler}); HELLO's page size is 1 for a file
  * session, 0 for statistics. File requests leave the event loop for the application's
  * {@link io.legoj.storagenode.Lane}: one application's requests run one at a time, in arrival
  * order, on a small pool shared by all applications. A mutation is checked first (what fails as on
