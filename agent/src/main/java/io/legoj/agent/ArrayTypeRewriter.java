@@ -575,6 +575,10 @@ final class ArrayTypeRewriter extends ClassVisitor {
                         "(Ljava/lang/Object;Ljava/lang/Class;)" + Type.getReturnType(desc).getDescriptor(), false);
             } else if (owner.startsWith("[")) {
                 arrayMethod(opcode, owner, name, desc);
+            } else if (owner.equals("java/util/Arrays") && isIntegralArrayDescriptor(name, desc)) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, name.equals("equals")
+                        ? "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";L" + ArrayTypes.PRIMITIVE_ARRAY + ";)Z"
+                        : "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";)I", false);
             } else if (owner.equals("java/util/Arrays") && (name.equals("copyOf") || name.equals("copyOfRange"))
                     && Type.getReturnType(desc).getDescriptor().length() == 2
                     && ArrayTypes.mentions(Type.getReturnType(desc).getDescriptor())) {
@@ -655,6 +659,16 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 super.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ISTORE), slots[i]);
             }
             return slots;
+        }
+
+        /** {@code Arrays.equals(a, b)} or {@code Arrays.hashCode(a)} of whole arrays of an integral kind or boolean. */
+        private boolean isIntegralArrayDescriptor(String name, String desc) {
+            char kind = desc.length() > 2 ? desc.charAt(2) : ' ';
+            if ("ZBSCIJ".indexOf(kind) < 0) {
+                return false;
+            }
+            return name.equals("equals") && desc.equals("([" + kind + "[" + kind + ")Z")
+                    || name.equals("hashCode") && desc.equals("([" + kind + ")I");
         }
 
         /** Reflection that names types: rewritten code sees and looks up the plain program's types. */

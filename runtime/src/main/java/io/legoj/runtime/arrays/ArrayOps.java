@@ -1,5 +1,7 @@
 package io.legoj.runtime.arrays;
 
+import io.legoj.runtime.Tlb;
+import io.legoj.runtime.UnsafeAccess;
 import java.util.IdentityHashMap;
 
 /**
@@ -83,6 +85,72 @@ public final class ArrayOps {
         } else {
             ArrayMemory.get().cache.copy(s.address + ((long) srcPos << shift), d.address + ((long) dstPos << shift), bytes);
         }
+    }
+
+    /**
+     * {@code Arrays.equals} of two arrays of one integral kind (or boolean), element by element where
+     * they are, without copying them out: equal bits are equal elements for these kinds.
+     */
+    public static boolean equals(PrimitiveArray a, PrimitiveArray b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null || a.length != b.length) {
+            return false;
+        }
+        Object la = a.local();
+        Object lb = b.local();
+        if (la != null && lb != null) {
+            return java.util.Objects.deepEquals(la, lb);
+        }
+        Tlb t = ArrayMemory.get().cache.tlb();
+        int shift = a.kind().shift;
+        long bytes = (long) a.length << shift;
+        long i = 0;
+        for (; i + 8 <= bytes; i += 8) {
+            if (longAt(a, la, i, t) != longAt(b, lb, i, t)) {
+                return false;
+            }
+        }
+        for (; i < bytes; i++) {
+            if (byteAt(a, la, i, t) != byteAt(b, lb, i, t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long longAt(PrimitiveArray a, Object local, long offset, Tlb t) {
+        if (local != null) {
+            return UnsafeAccess.U.getLong(local, a.kind().base + offset);
+        }
+        // element 0 of a block is 8-aligned, so an 8-byte read at a multiple of 8 never straddles a page
+        return t.getLong(a.address + offset);
+    }
+
+    private static byte byteAt(PrimitiveArray a, Object local, long offset, Tlb t) {
+        return local != null ? UnsafeAccess.U.getByte(local, a.kind().base + offset) : t.getByte(a.address + offset);
+    }
+
+    /** {@code Arrays.hashCode} of an array of an integral kind (or boolean), reading its elements where they are. */
+    public static int hashCode(PrimitiveArray a) {
+        if (a == null) {
+            return 0;
+        }
+        Tlb t = ArrayMemory.get().cache.tlb();
+        int h = 1;
+        for (int i = 0; i < a.length; i++) {
+            h = 31 * h + switch (a.kind()) {
+                case BOOLEAN -> ArrayAccess.getBoolean((BooleanArray) a, i, t) != 0 ? 1231 : 1237;
+                case BYTE -> ArrayAccess.getByte((ByteArray) a, i, t);
+                case SHORT -> ArrayAccess.getShort((ShortArray) a, i, t);
+                case CHAR -> ArrayAccess.getChar((CharArray) a, i, t);
+                case INT -> ArrayAccess.getInt((IntArray) a, i, t);
+                case LONG -> Long.hashCode(ArrayAccess.getLong((LongArray) a, i, t));
+                case FLOAT, DOUBLE -> throw new IllegalArgumentException("floating-point arrays hash through the JDK");
+            };
+        }
+        return h;
     }
 
     public static String deepToString(Object[] a) {

@@ -360,4 +360,34 @@ class ArrayOpsTest {
         assertNotSame(jvm, out);
         return out;
     }
+
+    /** {@code Arrays.equals/hashCode} of integral kinds read elements where they are; the JDK's answers, every mode pair. */
+    @Test
+    void equalsAndHashCodeOfIntegralKindsAreTheJdks() throws Exception {
+        Random r = new Random(5);
+        for (Kind k : new Kind[] {Kind.BOOLEAN, Kind.BYTE, Kind.SHORT, Kind.CHAR, Kind.INT, Kind.LONG}) {
+            for (int length : new int[] {0, 1, 7, 8, 9, 5000}) {
+                Object jvm = Elements.random(k, length, r);
+                Object same = copy(jvm);
+                Object other = copy(jvm);
+                if (length > 0) {
+                    int at = r.nextInt(length);
+                    Elements.put(other, at, Elements.bits(other, at) ^ 1);
+                }
+                int expectedHash = (int) java.util.Arrays.class.getMethod("hashCode", k.jvmClass).invoke(null, jvm);
+                for (Mode ma : new Mode[] {Mode.LOCAL, Mode.REMOTE}) {
+                    PrimitiveArray a = (PrimitiveArray) make(ma, jvm);
+                    assertEquals(expectedHash, ArrayOps.hashCode(a), k + "[" + length + "] " + ma);
+                    for (Mode mb : new Mode[] {Mode.LOCAL, Mode.REMOTE}) {
+                        String what = k + "[" + length + "] " + ma + "/" + mb;
+                        assertTrue(ArrayOps.equals(a, (PrimitiveArray) make(mb, same)), what);
+                        assertEquals(length == 0, ArrayOps.equals(a, (PrimitiveArray) make(mb, other)), what);
+                    }
+                    assertFalse(ArrayOps.equals(a, null));
+                }
+            }
+        }
+        assertTrue(ArrayOps.equals(null, null));
+        assertEquals(0, ArrayOps.hashCode(null));
+    }
 }
