@@ -18,10 +18,7 @@ import java.util.Set;
 public final class AgentOptions {
     private static final Set<String> KNOWN = Set.of("memnodes", "storage", "mount", "cache", "page", "replicas", "appid",
             "region", "timeout", "reconnect", "objects", "arrays", "arraylocal", "include", "exclude", "log");
-    /**
-     * Arrays of at most this many bytes stay in local mode (measured: see docs/BENCHMARKS.md); with
-     * {@code objects=remote} none do, so that remote objects refer to arrays by remote address.
-     */
+    /** Arrays of at most this many bytes stay in local mode (measured: see docs/BENCHMARKS.md). */
     static final long DEFAULT_ARRAY_LOCAL_BYTES = 64;
     /** A storage node may take a while to make a large file durable: its requests get more time than pages. */
     static final Duration DEFAULT_STORAGE_TIMEOUT = Duration.ofSeconds(60);
@@ -102,10 +99,7 @@ public final class AgentOptions {
 
     /** {@code arraylocal=SIZE}: arrays of at most this many bytes stay in local mode. */
     public long arrayLocalBytes() {
-        if (values.containsKey("arraylocal")) {
-            return Sizes.parse(values.get("arraylocal"));
-        }
-        return remoteObjects() ? 0 : DEFAULT_ARRAY_LOCAL_BYTES;
+        return values.containsKey("arraylocal") ? Sizes.parse(values.get("arraylocal")) : DEFAULT_ARRAY_LOCAL_BYTES;
     }
 
     /**

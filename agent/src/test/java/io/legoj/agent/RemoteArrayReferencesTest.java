@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.legoj.runtime.LegojRuntime;
 import io.legoj.runtime.arrays.ArrayAccess;
+import io.legoj.runtime.arrays.ArrayBoundary;
 import io.legoj.runtime.arrays.ArrayHandles;
 import io.legoj.runtime.arrays.ArrayMemory;
 import io.legoj.runtime.arrays.IntArray;
@@ -55,11 +56,29 @@ class RemoteArrayReferencesTest {
     }
 
     @Test
-    void aLocalModeArrayIsReferredToThroughTheLocalObjectTable() {
+    void aLocalModeArrayMovesToRemoteMemoryWhenRemoteMemoryRefersToIt() {
         ArrayMemory.install(new ArrayMemory(rt.heap(), rt.cache(), 1 << 20));
         IntArray a = (IntArray) ArrayHandles.create(10, Kind.INT);
+        ArrayAccess.putInt(a, 3, 33, rt.cache().tlb());
+        int hash = a.hashCode();
+        long ref = Refs.encode(a);
+        assertTrue(ref > 0, "a remote address: the array moved");
+        assertSame(a, Refs.decode(ref));
+        assertEquals(hash, a.hashCode(), "the same identity hash");
+        assertEquals(33, ArrayAccess.getInt(a, 3, rt.cache().tlb()));
+        ArrayAccess.putInt(a, 4, 44, rt.cache().tlb());
+        assertEquals(44, ArrayAccess.getInt((IntArray) Refs.decode(ref), 4, rt.cache().tlb()));
+    }
+
+    @Test
+    void aJvmArrayThatJdkCodeHoldsStaysLocalThroughTheLocalObjectTable() {
+        ArrayMemory.install(new ArrayMemory(rt.heap(), rt.cache(), 1 << 20));
+        int[] held = {1, 2, 3};
+        IntArray a = (IntArray) ArrayBoundary.wrap(held);
         long ref = Refs.encode(a);
         assertTrue(ref < 0, "a tagged local id");
         assertSame(a, Refs.decode(ref));
+        ArrayAccess.putInt(a, 0, 9, rt.cache().tlb());
+        assertEquals(9, held[0], "still the JDK's array");
     }
 }

@@ -191,6 +191,7 @@ public final class ArrayBoundary {
         if (v instanceof PrimitiveArray a) {
             Object local;
             synchronized (a) {
+                a.movable = false;
                 local = a.local();
                 if (local == null) {
                     local = copyOut(a);
@@ -259,7 +260,9 @@ public final class ArrayBoundary {
         int length = java.lang.reflect.Array.getLength(jvm);
         ArrayMemory memory = ArrayMemory.get();
         if (memory.staysLocal(k, length)) {
-            return wrapLocal(jvm);
+            PrimitiveArray a = wrapLocal(jvm);
+            a.movable = true;
+            return a;
         }
         PrimitiveArray a = memory.create(k, length);
         memory.cache.copyIn(jvm, k.base, a.address, (long) length << k.shift);

@@ -4,6 +4,7 @@ import io.legoj.runtime.Heap;
 import io.legoj.runtime.PageCache;
 import io.legoj.runtime.Tlb;
 import io.legoj.runtime.objects.ClassIds;
+import io.legoj.runtime.objects.Handles;
 import io.legoj.runtime.objects.Layout;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
@@ -72,7 +73,9 @@ public final class ArrayMemory {
             throw new NegativeArraySizeException(String.valueOf(length));
         }
         if (staysLocal(kind, length)) {
-            return ArrayBoundary.wrapLocal(kind.newJvmArray(length));
+            PrimitiveArray a = ArrayBoundary.wrapLocal(kind.newJvmArray(length));
+            a.movable = true;
+            return a;
         }
         freeDead();
         long bytes = (long) length << kind.shift;
@@ -92,15 +95,40 @@ public final class ArrayMemory {
             case FLOAT -> new FloatArray(length, va);
             case DOUBLE -> new DoubleArray(length, va);
         };
-        Tlb t = cache.tlb();
-        t.putInt(header + Layout.CLASS_ID, ClassIds.idOf(a.getClass()));
-        t.putInt(header + Layout.IDENTITY_HASH, System.identityHashCode(a));
-        t.putInt(header + PrimitiveArray.LENGTH, length);
+        writeHeader(header, a);
         remoteArrays.increment();
         remoteBytes.add(bytes);
         a.block = new Block(this, a, header, bytes);
         owned.add(a.block);
         return a;
+    }
+
+    private void writeHeader(long header, PrimitiveArray a) {
+        Tlb t = cache.tlb();
+        t.putInt(header + Layout.CLASS_ID, ClassIds.idOf(a.getClass()));
+        t.putInt(header + Layout.IDENTITY_HASH, System.identityHashCode(a));
+        t.putInt(header + PrimitiveArray.LENGTH, a.length);
+    }
+
+    /**
+     * Moves a movable local-mode array to a block of its own, kept for good: remote memory is about
+     * to refer to it. Its handle stays the array's identity (and identity hash).
+     */
+    synchronized void moveToRemote(PrimitiveArray a) {
+        if (a.address != 0) {
+            return;
+        }
+        Kind k = a.kind();
+        long bytes = (long) a.length << k.shift;
+        long header = heap.allocate(PrimitiveArray.HEADER + bytes);
+        writeHeader(header, a);
+        cache.copyIn(a.local(), k.base, header + PrimitiveArray.HEADER, bytes);
+        a.address = header + PrimitiveArray.HEADER;
+        a.pinTo(null);
+        a.movable = false;
+        remoteArrays.increment();
+        remoteBytes.add(bytes);
+        Handles.register(a, header);
     }
 
     private void freeDead() {

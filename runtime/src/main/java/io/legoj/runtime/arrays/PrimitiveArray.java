@@ -33,6 +33,11 @@ public abstract class PrimitiveArray implements Cloneable, Serializable, RemoteH
     transient long address;
     /** The block's release when the handle dies; null once remote memory may refer to the array. */
     transient ArrayMemory.Block block;
+    /**
+     * A local-mode array that nothing but rewritten code holds (made small, or a fresh JDK result):
+     * when remote memory first refers to it, it moves there instead of into the local object table.
+     */
+    transient boolean movable;
 
     PrimitiveArray(int length, long address) {
         this.length = length;
@@ -41,11 +46,16 @@ public abstract class PrimitiveArray implements Cloneable, Serializable, RemoteH
 
     /**
      * The header's address, which remote memory stores to refer to this array; from then on the
-     * block is never freed. 0 for an array whose home is a JVM array (local mode, pinned): remote
-     * memory refers to it through the local object table.
+     * block is never freed. A movable local-mode array moves to remote memory first (a thread that
+     * writes it at that very moment through a handle it got before may lose that write). 0 for an
+     * array whose home stays a JVM array (pinned, or held by JDK code): remote memory refers to it
+     * through the local object table.
      */
     @Override
     public final long $legoj$address() {
+        if (address == 0 && movable) {
+            ArrayMemory.get().moveToRemote(this);
+        }
         if (address == 0 || local() != null) {
             return 0;
         }
