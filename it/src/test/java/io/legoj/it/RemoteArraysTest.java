@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import programs.ArraysCorpus;
 import programs.ManyArrays;
 
@@ -23,12 +25,14 @@ class RemoteArraysTest {
         return "memnodes=" + node.address() + ",cache=" + cache + ",arrays=remote";
     }
 
-    @Test
+    /** Also with remote objects: their array fields refer to arrays by address (local-mode ones move). */
+    @ParameterizedTest(name = "options [{0}]")
+    @ValueSource(strings = {"", ",objects=remote"})
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void corpusPrintsTheSameUnderEviction() {
+    void corpusPrintsTheSameUnderEviction(String extra) {
         try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
                 AppProcess plain = AppProcess.plain("512m", ArraysCorpus.class);
-                AppProcess remote = AppProcess.withAgent(options(node, "1m"), SECRET, ArraysCorpus.class)) {
+                AppProcess remote = AppProcess.withAgent(options(node, "1m") + extra, SECRET, ArraysCorpus.class)) {
             assertEquals(0, plain.awaitExit(BOUND), plain.describe());
             assertEquals(0, remote.awaitExit(BOUND), remote.describe());
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
