@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code report}: measures, in one run, the kvstore example under a zipfian GET/SET load with the
- * agent ({@code objects=remote,arrays=remote,arraylocal=0}, a memnode and a storagenode child JVM)
+ * agent ({@code objects=remote,arrays=remote}, a memnode and a storagenode child JVM)
  * at page caches of 100, 50, 25 and 10 % of its working set, against the same kvstore on a plain
  * JVM and against redis-server; redis-benchmark against each; and the kvstore JVM's RSS against the
  * dataset size. Writes {@code BENCHMARKS-report.md} and its charts, and ends with the targets'

@@ -44,7 +44,7 @@ final class ReportRun {
     /** The agent's options of a kvstore run, each run its own application on the nodes. */
     static String agentOptions(String nodeOptions, long pageBytes, String cache, String run) {
         return nodeOptions + ",page=" + Sizes.format(pageBytes) + ",cache=" + cache
-                + ",objects=remote,arrays=remote,arraylocal=0,appid=bench-report-" + run;
+                + ",objects=remote,arrays=remote,appid=bench-report-" + run;
     }
 
     long pageBytes() {
