@@ -22,9 +22,7 @@ public class RemoteFileInputStream extends FileInputStream {
     /** The local stream whose descriptor this one shares (kept reachable, so its cleaner waits). */
     @SuppressWarnings("unused")
     private final FileInputStream opened;
-    private final Object closeLock = new Object();
-    private volatile boolean closed;
-    private volatile RemoteFileChannel channel;
+    private final RemoteStreamState state;
 
     public RemoteFileInputStream(String name) throws FileNotFoundException {
         this(name != null ? new File(name) : null);
@@ -46,6 +44,7 @@ public class RemoteFileInputStream extends FileInputStream {
     private RemoteFileInputStream(Target t) {
         super(t.fd());
         this.remote = t.remote();
+        this.state = new RemoteStreamState(remote);
         this.opened = t.local();
         if (t.owns()) {
             Descriptors.register(t.fd(), remote);
@@ -85,18 +84,12 @@ public class RemoteFileInputStream extends FileInputStream {
         }
     }
 
-    private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IOException("Stream Closed");
-        }
-    }
-
     @Override
     public int read() throws IOException {
         if (remote == null) {
             return super.read();
         }
-        ensureOpen();
+        state.ensureOpen();
         byte[] b = new byte[1];
         return remote.read(b, 0, 1) == 1 ? b[0] & 0xff : -1;
     }
@@ -111,7 +104,7 @@ public class RemoteFileInputStream extends FileInputStream {
         if (remote == null) {
             return super.read(b, off, len);
         }
-        ensureOpen();
+        state.ensureOpen();
         return remote.read(b, off, len);
     }
 
@@ -133,7 +126,7 @@ public class RemoteFileInputStream extends FileInputStream {
 
     /** Up to {@code max} bytes: sized by the file's length (one round trip), then to the end as it grows. */
     private byte[] readRemote(int max) throws IOException {
-        ensureOpen();
+        state.ensureOpen();
         long left = Math.max(0, remote.length() - remote.position());
         byte[] buf = new byte[(int) Math.min(max, left)];
         int n = 0;
@@ -157,7 +150,7 @@ public class RemoteFileInputStream extends FileInputStream {
         if (remote == null) {
             return super.skip(n);
         }
-        ensureOpen();
+        state.ensureOpen();
         synchronized (remote) {
             long to = remote.position() + n;
             if (to < 0) {
@@ -174,7 +167,7 @@ public class RemoteFileInputStream extends FileInputStream {
         if (remote == null) {
             return super.available();
         }
-        ensureOpen();
+        state.ensureOpen();
         long seen = remote.lengthSeen();
         long left = (seen >= 0 ? seen : remote.length()) - remote.position();
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, left));
@@ -186,17 +179,7 @@ public class RemoteFileInputStream extends FileInputStream {
             super.close();
             return;
         }
-        synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        RemoteFileChannel ch = channel;
-        if (ch != null) {
-            ch.close();
-        }
-        remote.close();
+        state.close();
     }
 
     @Override
@@ -204,18 +187,6 @@ public class RemoteFileInputStream extends FileInputStream {
         if (remote == null) {
             return super.getChannel();
         }
-        RemoteFileChannel ch = channel;
-        if (ch == null) {
-            synchronized (this) {
-                ch = channel;
-                if (ch == null) {
-                    channel = ch = new RemoteFileChannel(remote, true, false, false, false, this, null);
-                    if (closed) {
-                        RemoteFileChannel.closeQuietly(ch);
-                    }
-                }
-            }
-        }
-        return ch;
+        return state.channel(this, true, false, false, false);
     }
 }

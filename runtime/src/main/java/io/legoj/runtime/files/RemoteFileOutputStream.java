@@ -23,9 +23,7 @@ public class RemoteFileOutputStream extends FileOutputStream {
     @SuppressWarnings("unused")
     private final FileOutputStream opened;
     private final boolean append;
-    private final Object closeLock = new Object();
-    private volatile boolean closed;
-    private volatile RemoteFileChannel channel;
+    private final RemoteStreamState state;
 
     public RemoteFileOutputStream(String name) throws FileNotFoundException {
         this(name != null ? new File(name) : null, false);
@@ -55,6 +53,7 @@ public class RemoteFileOutputStream extends FileOutputStream {
     private RemoteFileOutputStream(Target t, boolean append) {
         super(t.fd());
         this.remote = t.remote();
+        this.state = new RemoteStreamState(remote);
         this.opened = t.local();
         this.append = append;
         if (t.owns()) {
@@ -91,19 +90,13 @@ public class RemoteFileOutputStream extends FileOutputStream {
         }
     }
 
-    private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IOException("Stream Closed");
-        }
-    }
-
     @Override
     public void write(int b) throws IOException {
         if (remote == null) {
             super.write(b);
             return;
         }
-        ensureOpen();
+        state.ensureOpen();
         remote.write(new byte[] {(byte) b}, 0, 1);
     }
 
@@ -118,7 +111,7 @@ public class RemoteFileOutputStream extends FileOutputStream {
             super.write(b, off, len);
             return;
         }
-        ensureOpen();
+        state.ensureOpen();
         remote.write(b, off, len);
     }
 
@@ -128,17 +121,7 @@ public class RemoteFileOutputStream extends FileOutputStream {
             super.close();
             return;
         }
-        synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        RemoteFileChannel ch = channel;
-        if (ch != null) {
-            ch.close();
-        }
-        remote.close();
+        state.close();
     }
 
     @Override
@@ -146,18 +129,6 @@ public class RemoteFileOutputStream extends FileOutputStream {
         if (remote == null) {
             return super.getChannel();
         }
-        RemoteFileChannel ch = channel;
-        if (ch == null) {
-            synchronized (this) {
-                ch = channel;
-                if (ch == null) {
-                    channel = ch = new RemoteFileChannel(remote, false, true, append, false, this, null);
-                    if (closed) {
-                        RemoteFileChannel.closeQuietly(ch);
-                    }
-                }
-            }
-        }
-        return ch;
+        return state.channel(this, false, true, append, false);
     }
 }

@@ -23,9 +23,7 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
     private final RemoteFile remote;
     private final boolean writable;
     private final boolean syncWrites;
-    private final Object closeLock = new Object();
-    private volatile boolean closed;
-    private volatile RemoteFileChannel channel;
+    private final RemoteStreamState state;
 
     public RemoteRandomAccessFile(String name, String mode) throws FileNotFoundException {
         this(name != null ? new File(name) : null, mode);
@@ -38,6 +36,7 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
     private RemoteRandomAccessFile(Target t) throws FileNotFoundException {
         super(t.file(), t.mode());
         this.remote = t.remote();
+        this.state = new RemoteStreamState(remote);
         this.writable = t.writable();
         this.syncWrites = t.syncWrites();
         if (remote != null) {
@@ -84,14 +83,8 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
         }
     }
 
-    private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IOException("Stream Closed");
-        }
-    }
-
     private void ensureWritable() throws IOException {
-        ensureOpen();
+        state.ensureOpen();
         if (!writable) {
             throw new IOException("Bad file descriptor");
         }
@@ -102,7 +95,7 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
         if (remote == null) {
             return super.read();
         }
-        ensureOpen();
+        state.ensureOpen();
         byte[] b = new byte[1];
         return remote.read(b, 0, 1) == 1 ? b[0] & 0xff : -1;
     }
@@ -112,7 +105,7 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
         if (remote == null) {
             return super.read(b, off, len);
         }
-        ensureOpen();
+        state.ensureOpen();
         return remote.read(b, off, len);
     }
 
@@ -149,7 +142,7 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
         if (remote == null) {
             return super.getFilePointer();
         }
-        ensureOpen();
+        state.ensureOpen();
         return remote.position();
     }
 
@@ -162,7 +155,7 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
         if (pos < 0) {
             throw new IOException("Negative seek offset");
         }
-        ensureOpen();
+        state.ensureOpen();
         remote.position(pos);
     }
 
@@ -171,7 +164,7 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
         if (remote == null) {
             return super.length();
         }
-        ensureOpen();
+        state.ensureOpen();
         return remote.length();
     }
 
@@ -197,18 +190,10 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
             super.close();
             return;
         }
-        synchronized (closeLock) {
-            if (closed) {
+        try {
+            if (!state.close()) {
                 return;
             }
-            closed = true;
-        }
-        try {
-            RemoteFileChannel ch = channel;
-            if (ch != null) {
-                ch.close();
-            }
-            remote.close();
         } finally {
             super.close();
         }
@@ -219,19 +204,7 @@ public class RemoteRandomAccessFile extends RandomAccessFile {
         if (remote == null) {
             return getChannel();
         }
-        RemoteFileChannel ch = channel;
-        if (ch == null) {
-            synchronized (this) {
-                ch = channel;
-                if (ch == null) {
-                    channel = ch = new RemoteFileChannel(remote, true, writable, false, syncWrites, this, null);
-                    if (closed) {
-                        RemoteFileChannel.closeQuietly(ch);
-                    }
-                }
-            }
-        }
-        return ch;
+        return state.channel(this, true, writable, false, syncWrites);
     }
 
     /** {@code writeBytes(String)} for rewritten code: the low byte of each char, as the JDK's. */
