@@ -44,7 +44,9 @@ final class ColdFaults {
 
     private static double measure(PageCache cache, long base, int threads, int pages, long seed)
             throws InterruptedException {
-        CyclicBarrier ready = new CyclicBarrier(threads + 1);
+        long[] start = new long[1];
+        // The barrier action runs before any party is released, so no worker can end before the start.
+        CyclicBarrier ready = new CyclicBarrier(threads + 1, () -> start[0] = System.nanoTime());
         long[] end = new long[threads];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread[] workers = new Thread[threads];
@@ -66,12 +68,10 @@ final class ColdFaults {
             }, "bench-cold-" + k);
             workers[k].start();
         }
-        long start;
         try {
             ready.await(60, TimeUnit.SECONDS);
-            start = System.nanoTime();
         } catch (BrokenBarrierException | TimeoutException e) {
-            start = 0;
+            failure.compareAndSet(null, e);
         }
         for (Thread w : workers) {
             w.join();
@@ -83,6 +83,6 @@ final class ColdFaults {
         for (long e : end) {
             last = Math.max(last, e);
         }
-        return (double) threads * pages / ((last - start) / 1e9);
+        return (double) threads * pages / ((last - start[0]) / 1e9);
     }
 }
