@@ -5,6 +5,11 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -13,9 +18,11 @@ import java.util.Locale;
  * {@code FileWork <localDir> <remoteDir> <MiB> <smallFiles> <smallKiB> <rounds>}. Each round
  * measures, for the local and then the remote directory, a sequential write of one file (1 MiB
  * writes, then {@code close}; locally also with {@code fsync} before the close, which is what a
- * remote close guarantees), a sequential read of it (1 MiB reads), and small files created,
- * written and closed one after another. Prints one {@code result <what> <where> <value>} line
- * per measurement (MB/s, or files per second).
+ * remote close guarantees), a sequential read of it (1 MiB reads; locally also a read from the disk
+ * itself, with {@code O_DIRECT}, past the kernel's page cache), and small files created, written
+ * and closed one after another. Prints one {@code result <what> <where> <value>} line per
+ * measurement (MB/s, or files per second), or {@code skipped <what> <where> <reason>} for a
+ * measurement the local file system cannot make ({@code O_DIRECT} on tmpfs).
  */
 public final class FileWork {
     private FileWork() {
@@ -41,6 +48,9 @@ public final class FileWork {
                 }
                 result("seq_write", where, bytes / 1e6 / seconds(() -> write(big, block, bytes, false)));
                 result("seq_read", where, bytes / 1e6 / seconds(() -> read(big, block, bytes)));
+                if (dir == local) {
+                    readFromDisk(big, bytes);
+                }
                 big.delete();
                 File smallDir = new File(dir, "small-" + r);
                 smallDir.mkdir();
@@ -84,6 +94,38 @@ public final class FileWork {
                 fd.sync();
             }
         }
+    }
+
+    /** Reads {@code f} with {@code O_DIRECT} into a block-aligned buffer, so the disk, not the page cache, serves it. */
+    private static void readFromDisk(File f, long bytes) throws IOException {
+        Path p = f.toPath();
+        int block = (int) Files.getFileStore(p).getBlockSize();
+        // The last write left dirty pages, which an O_DIRECT read would first write back on the clock.
+        try (FileChannel w = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            w.force(true);
+        }
+        FileChannel c;
+        try {
+            c = FileChannel.open(p, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+        } catch (IOException | UnsupportedOperationException e) {
+            System.out.println("skipped seq_read_disk local O_DIRECT is not supported on " + Files.getFileStore(p)
+                    + ": " + e.getMessage());
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect((1 << 20) + block).alignedSlice(block);
+        long t0 = System.nanoTime();
+        long done = 0;
+        try (c) {
+            for (int n = c.read(buffer); n > 0; n = c.read(buffer)) {
+                done += n;
+                buffer.clear();
+            }
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (done != bytes) {
+            throw new IOException("read " + done + " bytes of " + f + " with O_DIRECT, wrote " + bytes);
+        }
+        result("seq_read_disk", "local", bytes / 1e6 / s);
     }
 
     private static void read(File f, byte[] block, long bytes) throws IOException {

@@ -28,12 +28,31 @@ class FilesBenchTest {
                 "seq_write local", List.of(1000.0, 1000.0, 1000.0),
                 "seq_write remote", List.of(100.0, 200.0, 900.0),
                 "seq_read local", List.of(3000.0),
+                "seq_read_disk local", List.of(1500.0, 1000.0, 2000.0),
                 "seq_read remote", List.of(1000.0),
                 "small_files local", List.of(2000.0),
                 "small_files remote", List.of(500.4)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
-        assertEquals("seq_write_ratio=2.00 seq_read_ratio=3.00 small_ops_per_s=500", lines[lines.length - 1]);
+        assertEquals("seq_write_ratio=2.00 seq_read_ratio=1.50 small_ops_per_s=500", lines[lines.length - 1]);
         assertTrue(lines[2].contains("1000.0") && lines[2].endsWith("5.00"), lines[2]);
+        assertTrue(lines[4].endsWith("3.00"), lines[4]);
+    }
+
+    @Test
+    void withoutADiskReadTheReadRatioIsAgainstThePageCacheAndSaysSo() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FilesBench.report(Map.of(
+                "seq_write_fsync local", List.of(400.0),
+                "seq_write local", List.of(1000.0),
+                "seq_write remote", List.of(200.0),
+                "seq_read local", List.of(3000.0),
+                "seq_read remote", List.of(1000.0),
+                "small_files local", List.of(2000.0),
+                "small_files remote", List.of(500.0)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals("seq_write_ratio=2.00 seq_read_ratio=3.00 small_ops_per_s=500", lines[lines.length - 1]);
+        assertTrue(lines[3].contains("n/a"), lines[3]);
+        assertTrue(lines[lines.length - 2].contains("against the page cache"), lines[lines.length - 2]);
     }
 
     @Test
@@ -49,8 +68,10 @@ class FilesBenchTest {
             System.setOut(stdout);
         }
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(7, lines.size(), lines.toString());
-        assertTrue(lines.stream().allMatch(l -> l.matches("result \\w+ (local|remote) \\d+\\.\\d")), lines.toString());
+        // Seven results, and the disk read as an eighth result or, on a file system without O_DIRECT, a skip.
+        assertEquals(8, lines.size(), lines.toString());
+        assertTrue(lines.stream().allMatch(l -> l.matches("result \\w+ (local|remote) \\d+\\.\\d")
+                || l.startsWith("skipped seq_read_disk local ")), lines.toString());
         assertEquals(0, Files.list(local).count());
         assertEquals(0, Files.list(remote).count());
     }

@@ -15,6 +15,8 @@ public final class CacheCounters {
     public final LongAdder writeBacks = new LongAdder();
     public final LongAdder piggybackedWriteBacks = new LongAdder();
     public final LongAdder shootdowns = new LongAdder();
+    /** Thread TLBs that grew because their resident working set did not fit. */
+    public final LongAdder tlbGrowths = new LongAdder();
 
     /** Share of TLB misses served without a fault. */
     public double hitRatio() {

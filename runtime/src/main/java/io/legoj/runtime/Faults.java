@@ -247,8 +247,9 @@ final class Faults {
     private int markPins() {
         int n = 0;
         for (Tlb x : cache.allTlbs) {
-            for (int i = 0; i < x.entries(); i++) {
-                int p = x.pin(i);
+            int[] pins = x.pinsSnapshot();
+            for (int i = 0; i < pins.length; i++) {
+                int p = Tlb.pinAt(pins, i);
                 if (p >= 0 && !pinnedHint[p]) {
                     pinnedHint[p] = true;
                     hints[n++] = p;
@@ -265,8 +266,9 @@ final class Faults {
                 cache.allTlbs.remove(x);
                 continue;
             }
-            for (int i = 0; i < x.entries(); i++) {
-                int p = x.pin(i);
+            int[] pins = x.pinsSnapshot();
+            for (int i = 0; i < pins.length; i++) {
+                int p = Tlb.pinAt(pins, i);
                 if (p >= 0 && candidate[p]) {
                     candidate[p] = false;
                     frames.setReferenced(p, true);

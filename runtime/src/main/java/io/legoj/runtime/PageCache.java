@@ -26,6 +26,7 @@ public final class PageCache implements AutoCloseable {
     private final PageTable table;
     private final Faults faults;
     private final int tlbEntries;
+    private final int maxTlbEntries;
     private final int readAheadMax;
     private final Tlb[] slots = new Tlb[SLOTS];
     private final ThreadLocal<Tlb> tlbs = new ThreadLocal<>();
@@ -35,7 +36,8 @@ public final class PageCache implements AutoCloseable {
 
     /**
      * @param frameCount    frames in the pool ({@code --cache} divided by the page size)
-     * @param tlbEntries    entries per thread TLB (a power of two), 0 to size it from the pool
+     * @param tlbEntries    entries per thread TLB (a power of two, fixed), 0 to size it from the pool and let
+     *                      it grow for threads whose resident working set it does not reach
      * @param readAheadMax  most pages fetched ahead of a sequential fault
      * @param evictBatch    frames evicted together, so their write-backs travel together
      */
@@ -49,6 +51,7 @@ public final class PageCache implements AutoCloseable {
         this.pageShift = Integer.numberOfTrailingZeros(pageSize);
         this.table = new PageTable(frameCount);
         this.tlbEntries = tlbEntries > 0 ? checkPowerOfTwo(tlbEntries) : defaultTlbEntries(frameCount);
+        this.maxTlbEntries = tlbEntries > 0 ? this.tlbEntries : Math.max(this.tlbEntries, maxTlbEntries(frameCount));
         this.readAheadMax = readAheadMax;
         this.faults = new Faults(this, table, evictBatch);
     }
@@ -56,6 +59,14 @@ public final class PageCache implements AutoCloseable {
     /** Per-thread reach: large enough for resident random access, small enough that pins leave room to evict. */
     static int defaultTlbEntries(int frameCount) {
         return Math.max(1, Math.min(1024, Integer.highestOneBit(Math.max(1, frameCount / 16))));
+    }
+
+    /**
+     * Most a TLB grows to: an eighth of the pool (64 MiB of 4 KiB pages at most, 576 KiB of table),
+     * so a thread randomly touching a large resident array stays on the fast path.
+     */
+    static int maxTlbEntries(int frameCount) {
+        return Math.max(1, Math.min(16384, Integer.highestOneBit(Math.max(1, frameCount / 8))));
     }
 
     private static int checkPowerOfTwo(int n) {
@@ -89,7 +100,7 @@ public final class PageCache implements AutoCloseable {
     private Tlb tlbSlow(Thread t) {
         Tlb x = tlbs.get();
         if (x == null) {
-            x = new Tlb(this, t, tlbEntries, pageShift);
+            x = new Tlb(this, t, tlbEntries, maxTlbEntries, pageShift);
             tlbs.set(x);
             allTlbs.add(x);
         }
@@ -111,17 +122,24 @@ public final class PageCache implements AutoCloseable {
             t.flushRequested = false;
             releaseAll(t, -1);
         }
+        if (t.shouldGrow()) {
+            releaseAll(t, -1);
+            t.grow();
+            counters.tlbGrowths.increment();
+        }
         counters.tlbMisses.increment();
         long vpn = va >>> pageShift;
         int i = (int) vpn & t.mask;
         int f = t.pin(i);
         if (f < 0 || frames.page(f) != vpn) {
-            if (f >= 0) {
+            boolean conflict = f >= 0;
+            if (conflict) {
                 unpin(t, i, f);
             }
-            f = pinPage(t, i, vpn);
+            f = pinPage(t, i, vpn, conflict);
         }
-        boolean writable = write || t.writable(i, vpn);
+        // A dirty frame stays dirty while pinned (only eviction cleans it): later writes need no miss.
+        boolean writable = write || t.writable(i, vpn) || frames.dirty(f);
         if (write) {
             frames.setDirty(f, true);
         }
@@ -133,9 +151,12 @@ public final class PageCache implements AutoCloseable {
         return frames.address(f);
     }
 
-    private int pinPage(Tlb t, int i, long vpn) {
-        for (;;) {
+    private int pinPage(Tlb t, int i, long vpn, boolean conflict) {
+        for (boolean first = true;; first = false) {
             int f = table.get(vpn);
+            if (first && conflict && f >= 0) {
+                t.residentConflicts++;
+            }
             if (f < 0) {
                 counters.faults.increment();
                 f = fault(t, vpn);
@@ -239,9 +260,7 @@ public final class PageCache implements AutoCloseable {
         counters.shootdowns.increment();
         for (Tlb x : allTlbs) {
             x.flushRequested = true;
-            for (int i = 0; i < x.entries(); i++) {
-                x.invalidate(i);
-            }
+            x.invalidateAll();
         }
     }
 
@@ -310,13 +329,12 @@ public final class PageCache implements AutoCloseable {
             long fromPage = f >>> t.shift;
             long toPage = d >>> t.shift;
             if (fromPage == toPage || ((fromPage ^ toPage) & t.mask) != 0) {
-                int toSlot = (int) toPage & t.mask;
                 long dst;
                 long src;
                 do {
                     dst = t.w(d);
                     src = t.r(f);
-                } while (!t.writable(toSlot, toPage)); // translating f may drop every other pin (shootdown)
+                } while (!t.holdsWritable(toPage)); // translating f may drop every other pin (shootdown, growth)
                 UnsafeAccess.U.copyMemory(src, dst, n);
             } else {
                 if (bounce == null) {

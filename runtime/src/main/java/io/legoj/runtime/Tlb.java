@@ -22,26 +22,51 @@ public final class Tlb {
     final Thread owner;
     final int shift;
     final long offsetMask;
-    final int mask;
+    final int maxEntries;
+    /** The owner's view: only the owner replaces these, in {@link #grow}. */
+    int mask;
     /** Slot i at k = 4i: [k] page readable (or -1), [k+1] page writable (or -1), [k+2] frame address minus the page's virtual address. */
-    final long[] e;
+    long[] e;
+    /** {@link #e} as other threads see it, for shootdowns. */
+    private volatile long[] published;
     /** Frame pinned by slot i, or -1; read by evictors, hence volatile access. */
-    final int[] pins;
+    private volatile int[] pins;
     /** Set by an evictor that needs this thread to drop its pins. */
     volatile boolean flushRequested;
     long lastFault = -2;
     int readAhead;
+    /** Misses since the last growth on a resident page whose slot held another page: the reach was too short. */
+    int residentConflicts;
 
-    Tlb(PageCache cache, Thread owner, int entries, int pageShift) {
+    Tlb(PageCache cache, Thread owner, int entries, int maxEntries, int pageShift) {
         this.cache = cache;
         this.owner = owner;
         this.shift = pageShift;
         this.offsetMask = (1L << pageShift) - 1;
+        this.maxEntries = maxEntries;
+        install(entries);
+    }
+
+    private void install(int entries) {
+        long[] tags = new long[4 * entries];
+        int[] p = new int[entries];
+        java.util.Arrays.fill(tags, -1);
+        java.util.Arrays.fill(p, -1);
+        this.e = tags;
         this.mask = entries - 1;
-        this.e = new long[4 * entries];
-        this.pins = new int[entries];
-        java.util.Arrays.fill(e, -1);
-        java.util.Arrays.fill(pins, -1);
+        this.published = tags;
+        this.pins = p;
+    }
+
+    /** True when the resident conflict misses say a larger table would hit, and it may grow. */
+    boolean shouldGrow() {
+        return residentConflicts > 4 * entries() && entries() < maxEntries;
+    }
+
+    /** Four times the entries (at most {@link #maxEntries}); owner only, with every pin dropped. */
+    void grow() {
+        install(Math.min(maxEntries, 4 * entries()));
+        residentConflicts = 0;
     }
 
     /** Address of {@code va} for reading, pinned until this slot is reused. */
@@ -188,7 +213,7 @@ public final class Tlb {
         return U.compareAndSwapLong(null, w(va), expect, update);
     }
 
-    // ---- slow-path helpers, called by the owner thread only ----
+    // ---- slow-path helpers, called by the owner thread only unless stated ----
 
     int pin(int i) {
         return (int) PIN.getVolatile(pins, i);
@@ -196,6 +221,15 @@ public final class Tlb {
 
     void setPin(int i, int frame) {
         PIN.setVolatile(pins, i, frame);
+    }
+
+    /** The pins as they are now, for evictors: read after a frame turned EVICTING, it shows every pin on it. */
+    int[] pinsSnapshot() {
+        return pins;
+    }
+
+    static int pinAt(int[] pins, int i) {
+        return (int) PIN.getVolatile(pins, i);
     }
 
     /** Makes slot i translate {@code vpn} to {@code frameAddress}; volatile so an evictor's later invalidation wins. */
@@ -209,12 +243,29 @@ public final class Tlb {
         return e[(i << 2) + 1] == vpn;
     }
 
+    /** Whether {@code vpn} is in the table for writing, wherever the current size puts it. */
+    boolean holdsWritable(long vpn) {
+        return writable((int) vpn & mask, vpn);
+    }
+
     void invalidate(int i) {
         TAG.setVolatile(e, i << 2, -1L);
         TAG.setVolatile(e, (i << 2) + 1, -1L);
     }
 
+    /**
+     * Any thread: invalidates every entry, after {@link #flushRequested} was set. Should the owner
+     * be growing meanwhile, it reads the flag after publishing its new table and drops its pins.
+     */
+    void invalidateAll() {
+        long[] tags = published;
+        for (int k = 0; k < tags.length; k += 4) {
+            TAG.setVolatile(tags, k, -1L);
+            TAG.setVolatile(tags, k + 1, -1L);
+        }
+    }
+
     int entries() {
-        return pins.length;
+        return mask + 1;
     }
 }

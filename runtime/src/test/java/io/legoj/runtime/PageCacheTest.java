@@ -138,6 +138,55 @@ class PageCacheTest {
     void defaultTlbKeepsRoomToEvict() {
         assertEquals(1, PageCache.defaultTlbEntries(16));
         assertEquals(1024, PageCache.defaultTlbEntries(1 << 20));
+        assertEquals(2, PageCache.maxTlbEntries(16));
+        assertEquals(16384, PageCache.maxTlbEntries(1 << 20));
+    }
+
+    /** Touches pages 0..pages-1 of {@code base} in order, {@code rounds} times; returns the TLB misses of the last round. */
+    private static long sweep(PageCache c, Tlb t, long base, int pages, int rounds) {
+        long before = 0;
+        for (int r = 0; r < rounds; r++) {
+            before = c.counters.tlbMisses.sum();
+            for (int p = 0; p < pages; p++) {
+                t.putInt(base + (long) p * PAGE, t.getInt(base + (long) p * PAGE) + 1);
+            }
+        }
+        return c.counters.tlbMisses.sum() - before;
+    }
+
+    @Test
+    void aTlbShorterThanTheResidentWorkingSetGrowsAndThenStopsMissing() {
+        PageCache c = cache(1024);
+        long base = backend.allocateRegions(1);
+        Tlb t = c.tlb();
+        assertEquals(64, t.entries());
+        assertEquals(256, sweep(c, t, base, 128, 1), "the first round misses each clean page twice: read, then write");
+        assertEquals(0, sweep(c, t, base, 128, 6), "after growing, the working set is on the fast path");
+        assertEquals(128, t.entries());
+        assertEquals(1, c.counters.tlbGrowths.sum());
+        assertEquals(7, t.getInt(base + 127L * PAGE));
+        assertEquals(0, c.counters.evictions.sum());
+    }
+
+    @Test
+    void aTlbOfAGivenSizeNeverGrows() {
+        cache = new PageCache(backend, 1024, 64, 8, 4);
+        long base = backend.allocateRegions(1);
+        Tlb t = cache.tlb();
+        assertEquals(128, sweep(cache, t, base, 128, 6));
+        assertEquals(64, t.entries());
+        assertEquals(0, cache.counters.tlbGrowths.sum());
+    }
+
+    @Test
+    void aThrashingThreadsTlbGrowsToAnEighthOfThePoolAtMost() {
+        PageCache c = cache(64);
+        long base = backend.allocateRegions(1);
+        Tlb t = c.tlb();
+        sweep(c, t, base, 256, 8);
+        assertTrue(c.counters.evictions.sum() > 1000, "evictions " + c.counters.evictions.sum());
+        assertEquals(8, t.entries());
+        assertEquals(8, t.getInt(base + 255L * PAGE));
     }
 
     /** Remote-to-remote copies, overlapping both ways and between pages sharing a TLB slot, against a model. */
