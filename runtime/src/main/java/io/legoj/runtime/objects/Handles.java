@@ -15,10 +15,11 @@ public final class Handles {
     /**
      * Handles used lately, held strongly, direct mapped by address: a hit costs one array slot and
      * the handle's own address field (which the caller's next access reads anyway), and keeps the
-     * JVM from collecting and re-creating the handles a loop keeps coming back to. Bounded, so the
-     * local heap still does not grow with the number of objects.
+     * JVM from collecting and re-creating the handles a loop keeps coming back to. Bounded by the
+     * heap the JVM was given, so the local heap still does not grow with the number of objects.
      */
-    private static final Object[] RECENT = new Object[1 << 16];
+    private static final int RECENT_BITS = recentBits(Runtime.getRuntime().maxMemory());
+    private static final Object[] RECENT = new Object[1 << RECENT_BITS];
     private static final java.util.Map<Object, Boolean> PINNED = new java.util.IdentityHashMap<>();
 
     private Handles() {
@@ -31,7 +32,7 @@ public final class Handles {
 
     /** The live handle of {@code address}, or a new one bound to it. */
     public static Object of(long address) {
-        int i = (int) ((address * 0x9E3779B97F4A7C15L) >>> 48);
+        int i = (int) ((address * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
         Object h = RECENT[i];
         if (h != null && ((RemoteHandle) h).$legoj$rawAddress() == address) {
             return h;
@@ -42,6 +43,15 @@ public final class Handles {
         }
         RECENT[i] = h;
         return h;
+    }
+
+    /**
+     * Log2 of the entries of {@link #RECENT}: one per 512 bytes of maximum heap, between 16 Ki and 1 Mi.
+     * The slot and the handle it keeps alive take about 30 bytes, some 6 % of the heap when full.
+     */
+    static int recentBits(long maxHeap) {
+        long entries = Math.max(1L << 14, Math.min(1L << 20, maxHeap / 512));
+        return 63 - Long.numberOfLeadingZeros(entries);
     }
 
     private static Object instantiate(long address) {
