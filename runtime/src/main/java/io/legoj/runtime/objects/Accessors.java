@@ -1,5 +1,7 @@
 package io.legoj.runtime.objects;
 
+import java.lang.ref.Reference;
+
 import io.legoj.runtime.Tlb;
 
 /**
@@ -154,5 +156,56 @@ public final class Accessors {
 
     public static void putRefVolatile(long a, Object v, Tlb t, long off) {
         t.putLongVolatile(a + off, Refs.encode(v));
+    }
+
+    // ---- the object of an access stays reachable until these run (see FieldLinker) ----
+
+    public static boolean keep(boolean result, Object holder) {
+        Reference.reachabilityFence(holder);
+        return result;
+    }
+
+    public static byte keep(byte result, Object holder) {
+        Reference.reachabilityFence(holder);
+        return result;
+    }
+
+    public static short keep(short result, Object holder) {
+        Reference.reachabilityFence(holder);
+        return result;
+    }
+
+    public static char keep(char result, Object holder) {
+        Reference.reachabilityFence(holder);
+        return result;
+    }
+
+    public static int keep(int result, Object holder) {
+        Reference.reachabilityFence(holder);
+        return result;
+    }
+
+    public static long keep(long result, Object holder) {
+        Reference.reachabilityFence(holder);
+        return result;
+    }
+
+    public static float keep(float result, Object holder) {
+        Reference.reachabilityFence(holder);
+        return result;
+    }
+
+    public static double keep(double result, Object holder) {
+        Reference.reachabilityFence(holder);
+        return result;
+    }
+
+    public static Object keep(Object result, Object holder) {
+        Reference.reachabilityFence(holder);
+        return result;
+    }
+
+    public static void keep(Object holder) {
+        Reference.reachabilityFence(holder);
     }
 }

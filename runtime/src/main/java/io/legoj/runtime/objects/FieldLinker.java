@@ -52,7 +52,30 @@ public final class FieldLinker {
         MethodType type = verb.equals("get") ? MethodType.methodType(t, long.class, Tlb.class, long.class)
                 : MethodType.methodType(void.class, long.class, t, Tlb.class, long.class);
         MethodHandle access = MethodHandles.insertArguments(accessor(verb, field, type), tlbAt + 1, offset(field));
-        return MethodHandles.filterArguments(access, 0, address(field));
+        return keepingHolder(MethodHandles.filterArguments(access, 0, address(field)));
+    }
+
+    /**
+     * {@code m} keeping its first argument, the object, reachable until the access is done: else the
+     * JVM may collect the handle once its address is read, and LegoJ reclaim an object that never
+     * escaped while a thread still reads it.
+     */
+    private static MethodHandle keepingHolder(MethodHandle m) throws ReflectiveOperationException {
+        Class<?> r = m.type().returnType();
+        Class<?> holder = m.type().parameterType(0);
+        Class<?> kept = r.isPrimitive() ? r : Object.class;
+        MethodHandle keep = r == void.class
+                ? LOOKUP.findStatic(Accessors.class, "keep", MethodType.methodType(void.class, Object.class))
+                        .asType(MethodType.methodType(void.class, holder))
+                : LOOKUP.findStatic(Accessors.class, "keep", MethodType.methodType(kept, kept, Object.class))
+                        .asType(MethodType.methodType(r, r, holder));
+        MethodHandle both = MethodHandles.collectArguments(keep, 0, m);
+        int n = m.type().parameterCount();
+        int[] order = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return MethodHandles.permuteArguments(both, m.type(), order);
     }
 
     /**

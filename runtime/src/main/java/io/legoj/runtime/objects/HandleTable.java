@@ -40,6 +40,9 @@ final class HandleTable {
     private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
     private volatile Slots slots = new Slots(1 << 12);
     private int size;
+    /** Addresses whose handles the JVM collected since the last {@link #takeCollected}. */
+    private long[] collected = new long[64];
+    private int collectedCount;
 
     private static int home(long address, int mask) {
         long h = address * 0x9E3779B97F4A7C15L;
@@ -127,11 +130,27 @@ final class HandleTable {
         slots = s;
     }
 
-    /** Removes the entries whose handles the JVM collected. */
+    /** Removes the entries whose handles the JVM collected, and remembers their addresses. */
     private void expunge() {
         for (Object o; (o = cleared.poll()) != null; ) {
-            remove((Ref) o);
+            Ref r = (Ref) o;
+            remove(r);
+            if (collectedCount == collected.length) {
+                collected = Arrays.copyOf(collected, collectedCount * 2);
+            }
+            collected[collectedCount++] = r.address;
         }
+    }
+
+    /** The addresses whose handles were collected since the last call, or null if none; each is given once. */
+    synchronized long[] takeCollected() {
+        expunge();
+        if (collectedCount == 0) {
+            return null;
+        }
+        long[] out = Arrays.copyOf(collected, collectedCount);
+        collectedCount = 0;
+        return out;
     }
 
     private void remove(Ref ref) {

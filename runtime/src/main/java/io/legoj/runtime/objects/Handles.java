@@ -25,9 +25,22 @@ public final class Handles {
     private Handles() {
     }
 
-    /** Records {@code handle} as the canonical handle of {@code address} (a new object). */
+    /**
+     * Records {@code handle} as the canonical handle of {@code address} (a new object), and reclaims
+     * the objects whose handles the JVM collected meanwhile.
+     */
     public static void register(Object handle, long address) {
         TABLE.put(address, handle);
+        reclaimCollected();
+    }
+
+    private static void reclaimCollected() {
+        long[] dead = TABLE.takeCollected();
+        if (dead != null) {
+            for (long a : dead) {
+                RemoteObjects.reclaim(a);
+            }
+        }
     }
 
     /** The live handle of {@code address}, or a new one bound to it. */
@@ -40,6 +53,7 @@ public final class Handles {
         h = TABLE.get(address);
         if (h == null) {
             h = TABLE.getOrCreate(address, Handles::instantiate);
+            reclaimCollected();
         }
         RECENT[i] = h;
         return h;
@@ -55,7 +69,7 @@ public final class Handles {
     }
 
     private static Object instantiate(long address) {
-        Class<?> type = ClassIds.classOf(Mmu.getInt(address + Layout.CLASS_ID));
+        Class<?> type = ClassIds.classOf(Mmu.getInt(address + Layout.CLASS_ID) & ~Layout.ESCAPED);
         try {
             RemoteHandle h = (RemoteHandle) U.allocateInstance(type);
             h.$legoj$bind(address);

@@ -10,15 +10,23 @@ public final class Layout {
     public static final long HEADER = 8;
     public static final long CLASS_ID = 0;
     public static final long IDENTITY_HASH = 4;
+    /**
+     * Set in the class-id word once the object's address was stored in remote memory: from then on
+     * remote memory may refer to it, and it lives until the application exits.
+     */
+    public static final int ESCAPED = 0x8000_0000;
 
     final Class<?> type;
     final long size;
     final Map<String, Long> offsets;
+    /** Offsets of the reference fields, inherited ones included. */
+    final long[] references;
 
-    Layout(Class<?> type, long size, Map<String, Long> offsets) {
+    Layout(Class<?> type, long size, Map<String, Long> offsets, long[] references) {
         this.type = type;
         this.size = size;
         this.offsets = offsets;
+        this.references = references;
     }
 
     /** Bytes of one object, header included, a multiple of 8. */

@@ -3,6 +3,7 @@ package io.legoj.runtime.objects;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class Layouts {
         Layout parent = sup == null ? null : of(sup);
         Map<String, Long> offsets = parent == null ? new HashMap<>() : new HashMap<>(parent.offsets);
         long end = parent == null ? Layout.HEADER : parent.size;
+        long[] references = parent == null ? new long[0] : parent.references;
         if (ownFieldsRemote(type)) {
             List<Field> own = new ArrayList<>();
             for (Field f : type.getDeclaredFields()) {
@@ -54,10 +56,14 @@ public final class Layouts {
                 int b = bytes(f.getType());
                 end = (end + b - 1) & -b;
                 offsets.put(f.getName(), end);
+                if (!f.getType().isPrimitive()) {
+                    references = Arrays.copyOf(references, references.length + 1);
+                    references[references.length - 1] = end;
+                }
                 end += b;
             }
         }
-        return new Layout(type, (end + 7) & -8L, offsets);
+        return new Layout(type, (end + 7) & -8L, offsets, references);
     }
 
     /** Bytes of a field of this type in remote memory; references take 8. */

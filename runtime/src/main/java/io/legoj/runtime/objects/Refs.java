@@ -1,5 +1,7 @@
 package io.legoj.runtime.objects;
 
+import java.lang.ref.Reference;
+
 /**
  * References as stored in remote memory: 8 bytes, 0 for null, the address for a remote object, and
  * a tagged id of the {@link LocalObjects} table for any other object.
@@ -17,6 +19,9 @@ public final class Refs {
         if (o instanceof RemoteHandle h) {
             long address = h.$legoj$address();
             if (address != 0) {
+                RemoteObjects.escaped(address);
+                // Until marked, the JVM may collect the handle and LegoJ reclaim the object.
+                Reference.reachabilityFence(o);
                 return address;
             }
         }

@@ -3,6 +3,7 @@ package io.legoj.runtime.objects;
 import io.legoj.runtime.Mmu;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.lang.ref.Reference;
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -46,7 +47,9 @@ final class RemoteFieldUpdaters {
 
         @Override
         public boolean compareAndSet(T obj, int expect, int update) {
-            return Mmu.tlb().compareAndSetInt(at.of(obj), expect, update);
+            boolean done = Mmu.tlb().compareAndSetInt(at.of(obj), expect, update);
+            Reference.reachabilityFence(obj);
+            return done;
         }
 
         @Override
@@ -57,6 +60,7 @@ final class RemoteFieldUpdaters {
         @Override
         public void set(T obj, int newValue) {
             Mmu.tlb().putIntVolatile(at.of(obj), newValue);
+            Reference.reachabilityFence(obj);
         }
 
         @Override
@@ -66,7 +70,9 @@ final class RemoteFieldUpdaters {
 
         @Override
         public int get(T obj) {
-            return Mmu.tlb().getIntVolatile(at.of(obj));
+            int v = Mmu.tlb().getIntVolatile(at.of(obj));
+            Reference.reachabilityFence(obj);
+            return v;
         }
     }
 
@@ -79,7 +85,9 @@ final class RemoteFieldUpdaters {
 
         @Override
         public boolean compareAndSet(T obj, long expect, long update) {
-            return Mmu.tlb().compareAndSetLong(at.of(obj), expect, update);
+            boolean done = Mmu.tlb().compareAndSetLong(at.of(obj), expect, update);
+            Reference.reachabilityFence(obj);
+            return done;
         }
 
         @Override
@@ -90,6 +98,7 @@ final class RemoteFieldUpdaters {
         @Override
         public void set(T obj, long newValue) {
             Mmu.tlb().putLongVolatile(at.of(obj), newValue);
+            Reference.reachabilityFence(obj);
         }
 
         @Override
@@ -99,7 +108,9 @@ final class RemoteFieldUpdaters {
 
         @Override
         public long get(T obj) {
-            return Mmu.tlb().getLongVolatile(at.of(obj));
+            long v = Mmu.tlb().getLongVolatile(at.of(obj));
+            Reference.reachabilityFence(obj);
+            return v;
         }
     }
 
@@ -116,8 +127,10 @@ final class RemoteFieldUpdaters {
         @Override
         public boolean compareAndSet(T obj, V expect, V update) {
             long a = at.of(obj);
-            return Mmu.tlb().compareAndSetLong(a, io.legoj.runtime.objects.Refs.encode(expect),
+            boolean done = Mmu.tlb().compareAndSetLong(a, io.legoj.runtime.objects.Refs.encode(expect),
                     io.legoj.runtime.objects.Refs.encode(type.cast(update)));
+            Reference.reachabilityFence(obj);
+            return done;
         }
 
         @Override
@@ -128,6 +141,7 @@ final class RemoteFieldUpdaters {
         @Override
         public void set(T obj, V newValue) {
             Mmu.tlb().putLongVolatile(at.of(obj), io.legoj.runtime.objects.Refs.encode(type.cast(newValue)));
+            Reference.reachabilityFence(obj);
         }
 
         @Override
@@ -137,7 +151,9 @@ final class RemoteFieldUpdaters {
 
         @Override
         public V get(T obj) {
-            return type.cast(io.legoj.runtime.objects.Refs.decode(Mmu.tlb().getLongVolatile(at.of(obj))));
+            Object v = io.legoj.runtime.objects.Refs.decode(Mmu.tlb().getLongVolatile(at.of(obj)));
+            Reference.reachabilityFence(obj);
+            return type.cast(v);
         }
     }
 }

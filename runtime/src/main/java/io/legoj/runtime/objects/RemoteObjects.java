@@ -1,10 +1,18 @@
 package io.legoj.runtime.objects;
 
 import io.legoj.runtime.Mmu;
+import io.legoj.runtime.Tlb;
+import io.legoj.runtime.arrays.PrimitiveArray;
+import java.lang.ref.Reference;
+import java.util.concurrent.atomic.LongAdder;
 
-/** Life cycle of remote objects: allocation on first use, identity hash codes, clones. */
+/**
+ * Life cycle of remote objects: allocation on first use, identity hash codes, clones, and the
+ * reclaiming of objects that died before remote memory could refer to them.
+ */
 public final class RemoteObjects {
-    private static final java.util.concurrent.atomic.LongAdder ALLOCATED = new java.util.concurrent.atomic.LongAdder();
+    private static final LongAdder ALLOCATED = new LongAdder();
+    private static final LongAdder RECLAIMED = new LongAdder();
 
     private RemoteObjects() {
     }
@@ -44,6 +52,45 @@ public final class RemoteObjects {
         return ALLOCATED.sum();
     }
 
+    /** Remote objects freed so far because they died before they escaped. */
+    public static long reclaimed() {
+        return RECLAIMED.sum();
+    }
+
+    /** Marks the object at {@code address} as referred to from remote memory, for good. */
+    static void escaped(long address) {
+        Tlb t = Mmu.tlb();
+        int word = t.getInt(address + Layout.CLASS_ID);
+        if ((word & Layout.ESCAPED) == 0) {
+            t.putInt(address + Layout.CLASS_ID, word | Layout.ESCAPED);
+        }
+    }
+
+    /**
+     * Called once the JVM collected the handle of the object at {@code address}. An object that never
+     * escaped is unreachable now: its references to local objects are given back and its storage
+     * freed. Arrays are left to their own memory.
+     */
+    static void reclaim(long address) {
+        Tlb t = Mmu.tlb();
+        int word = t.getInt(address + Layout.CLASS_ID);
+        if ((word & Layout.ESCAPED) != 0) {
+            return;
+        }
+        Class<?> type = ClassIds.classOf(word);
+        if (PrimitiveArray.class.isAssignableFrom(type)) {
+            return;
+        }
+        for (long off : Layouts.of(type).references) {
+            long ref = t.getLong(address + off);
+            if (ref < 0) {
+                LocalObjects.release(ref & Long.MAX_VALUE);
+            }
+        }
+        Mmu.free(address);
+        RECLAIMED.increment();
+    }
+
     /** The address of a handle whose address field holds {@code raw}: allocates on first use. */
     public static long address(RemoteHandle handle, long raw) {
         return raw != 0 ? raw : allocate(handle);
@@ -52,7 +99,9 @@ public final class RemoteObjects {
     /** The identity hash code, stable for the object's whole life even when its handle is re-created. */
     public static int identityHashCode(Object o) {
         if (o instanceof RemoteHandle h && h.$legoj$rawAddress() != 0) {
-            return Mmu.getInt(h.$legoj$rawAddress() + Layout.IDENTITY_HASH);
+            int hash = Mmu.getInt(h.$legoj$rawAddress() + Layout.IDENTITY_HASH);
+            Reference.reachabilityFence(o);
+            return hash;
         }
         return System.identityHashCode(o);
     }
@@ -67,6 +116,12 @@ public final class RemoteObjects {
             Layout layout = Layouts.of(clone.getClass());
             long to = Mmu.allocate(layout.size());
             Mmu.copy(from + Layout.HEADER, to + Layout.HEADER, layout.size() - Layout.HEADER);
+            for (long off : layout.references) {
+                long ref = Mmu.getLong(to + off);
+                if (ref < 0) {
+                    LocalObjects.retain(ref & Long.MAX_VALUE);
+                }
+            }
             Mmu.putInt(to + Layout.CLASS_ID, ClassIds.idOf(clone.getClass()));
             Mmu.putInt(to + Layout.IDENTITY_HASH, System.identityHashCode(clone));
             h.$legoj$bind(to);
