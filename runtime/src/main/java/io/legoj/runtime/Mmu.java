@@ -38,6 +38,11 @@ public final class Mmu {
         return heap.allocate(bytes);
     }
 
+    /** Whether the page of {@code va} is in the page cache now. */
+    public static boolean isResident(long va) {
+        return cache.isResident(va);
+    }
+
     public static void free(long va) {
         heap.free(va);
     }

@@ -84,6 +84,11 @@ public final class PageCache implements AutoCloseable {
         return frames.count;
     }
 
+    /** Whether the page of {@code va} is in the cache now (it may leave at any time). */
+    public boolean isResident(long va) {
+        return table.get(va >>> pageShift) >= 0;
+    }
+
     public int residentPages() {
         return table.size();
     }

@@ -2,6 +2,7 @@ package io.legoj.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +133,21 @@ class PageCacheTest {
         PageCache c = cache(4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.tlb().getInt(1L << 40));
         assertTrue(e.getMessage().contains("no region"), e.getMessage());
+    }
+
+    @Test
+    void residencyFollowsFaultsAndEvictions() {
+        PageCache c = cache(4);
+        long base = backend.allocateRegions(1);
+        assertFalse(c.isResident(base));
+        c.tlb().putInt(base, 1);
+        assertTrue(c.isResident(base + PAGE - 1));
+        assertFalse(c.isResident(base + PAGE));
+        for (int p = 1; p <= 8; p++) {
+            c.tlb().putInt(base + (long) p * PAGE, p);
+        }
+        assertFalse(c.isResident(base), "four frames held nine pages: the first was evicted");
+        assertEquals(1, c.tlb().getInt(base));
     }
 
     @Test

@@ -69,9 +69,14 @@ public final class RemoteObjects {
     /**
      * Called once the JVM collected the handle of the object at {@code address}. An object that never
      * escaped is unreachable now: its references to local objects are given back and its storage
-     * freed. Arrays are left to their own memory.
+     * freed. Arrays are left to their own memory. Only an object still in the page cache is looked
+     * at: fetching one back from a memnode would cost a round trip per dead object, so an object
+     * evicted before its handle died stays, like an escaped one.
      */
     static void reclaim(long address) {
+        if (!Mmu.isResident(address)) {
+            return;
+        }
         Tlb t = Mmu.tlb();
         int word = t.getInt(address + Layout.CLASS_ID);
         if ((word & Layout.ESCAPED) != 0) {
@@ -81,7 +86,11 @@ public final class RemoteObjects {
         if (PrimitiveArray.class.isAssignableFrom(type)) {
             return;
         }
-        for (long off : Layouts.of(type).references) {
+        Layout layout = Layouts.of(type);
+        if (!Mmu.isResident(address + layout.size() - 1)) {
+            return;
+        }
+        for (long off : layout.references) {
             long ref = t.getLong(address + off);
             if (ref < 0) {
                 LocalObjects.release(ref & Long.MAX_VALUE);
