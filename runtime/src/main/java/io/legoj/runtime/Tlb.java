@@ -17,6 +17,8 @@ import java.lang.invoke.VarHandle;
 public final class Tlb {
     private static final VarHandle PIN = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle TAG = MethodHandles.arrayElementVarHandle(long[].class);
+    /** Where slot 0 of {@link #e} starts: a slot is four longs, 32 bytes. */
+    private static final long SLOT_BASE = U.arrayBaseOffset(long[].class);
 
     final PageCache cache;
     final Thread owner;
@@ -69,20 +71,23 @@ public final class Tlb {
         residentConflicts = 0;
     }
 
-    /** Address of {@code va} for reading, pinned until this slot is reused. */
+    /**
+     * Address of {@code va} for reading, pinned until this slot is reused. The slot's offset into
+     * {@link #e} is masked, so the entries are read without the JVM's index checks.
+     */
     long r(long va) {
         long vpn = va >>> shift;
         long[] e = this.e;
-        int k = ((int) vpn & mask) << 2;
-        return e[k] == vpn ? va + e[k + 2] : cache.translate(this, va, false) + (va & offsetMask);
+        long at = SLOT_BASE + (((int) vpn & mask) << 5);
+        return U.getLong(e, at) == vpn ? va + U.getLong(e, at + 16) : cache.translate(this, va, false) + (va & offsetMask);
     }
 
     /** Address of {@code va} for writing (the page is marked dirty). */
     long w(long va) {
         long vpn = va >>> shift;
         long[] e = this.e;
-        int k = ((int) vpn & mask) << 2;
-        return e[k + 1] == vpn ? va + e[k + 2] : cache.translate(this, va, true) + (va & offsetMask);
+        long at = SLOT_BASE + (((int) vpn & mask) << 5);
+        return U.getLong(e, at + 8) == vpn ? va + U.getLong(e, at + 16) : cache.translate(this, va, true) + (va & offsetMask);
     }
 
     public byte getByte(long va) {
