@@ -110,6 +110,22 @@ class RemoteObjectsTest {
         }
     }
 
+    /** The same with four threads allocating, dropping and reclaiming at once. */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void transientObjectsOfFourThreadsGiveBackWhatTheyHeld() {
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
+                AppProcess plain = AppProcess.plain("512m", TransientObjects.class, "400000", "4");
+                AppProcess remote = AppProcess.withAgent(options(node, "8m"), SECRET, "64m", TransientObjects.class,
+                        "400000", "4")) {
+            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
+            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
+            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "reclaimed_objects", remote.describe()) > 1_000_000,
+                    remote.describe());
+        }
+    }
+
     private static long heapAfterGc(MemnodeProcess node, String n) {
         try (AppProcess remote = AppProcess.withAgent(options(node, "32m"), SECRET, "128m", ManyObjects.class, n)) {
             assertEquals(0, remote.awaitExit(BOUND), remote.describe());
