@@ -28,6 +28,13 @@ public final class Refs {
         return LOCAL_TAG | LocalObjects.idOf(o);
     }
 
+    /** Takes back the count {@link #encode} added for a local object whose reference was not stored after all. */
+    static void unstored(long ref) {
+        if (ref < 0) {
+            LocalObjects.release(ref & ~LOCAL_TAG);
+        }
+    }
+
     public static Object decode(long ref) {
         if (ref == 0) {
             return null;

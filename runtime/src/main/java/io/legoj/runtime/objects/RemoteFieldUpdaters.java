@@ -127,9 +127,15 @@ final class RemoteFieldUpdaters {
         @Override
         public boolean compareAndSet(T obj, V expect, V update) {
             long a = at.of(obj);
-            boolean done = Mmu.tlb().compareAndSetLong(a, io.legoj.runtime.objects.Refs.encode(expect),
-                    io.legoj.runtime.objects.Refs.encode(type.cast(update)));
+            long e = io.legoj.runtime.objects.Refs.encode(expect);
+            long u = io.legoj.runtime.objects.Refs.encode(type.cast(update));
+            boolean done = Mmu.tlb().compareAndSetLong(a, e, u);
             Reference.reachabilityFence(obj);
+            // Encoding counted a store of each; only a successful update stores one, and never the expected value.
+            io.legoj.runtime.objects.Refs.unstored(e);
+            if (!done) {
+                io.legoj.runtime.objects.Refs.unstored(u);
+            }
             return done;
         }
 
