@@ -1,5 +1,6 @@
 package io.legoj.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,6 +25,7 @@ import programs.FileCrash;
 import programs.FileSemantics;
 import programs.LargeFile;
 import programs.MountedPaths;
+import programs.UnclosedWriter;
 
 /**
  * Unmodified programs whose files live on a storage node ({@code storage=}, every path mounted):
@@ -160,5 +162,43 @@ class RemoteFilesTest {
             assertNotEquals(0, synced);
         }
         assertEquals(Set.of(""), tree(work));
+    }
+
+    /**
+     * Locally, a write that returned survives a {@code kill -9} of its process. Remote files send
+     * what they gather as soon as the node has answered the writes in flight, so the node gets
+     * every byte without a close, flush or later write; then the application is killed.
+     */
+    @Test
+    void writesThatReturnedReachTheNodeWithoutACloseAndSurviveAKillOfTheApplication() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("unclosed"));
+        Path log = node.fileOf(UnclosedWriter.class.getName(), work.resolve("log.txt"));
+        Path table = node.fileOf(UnclosedWriter.class.getName(), work.resolve("table.bin"));
+        try (AppProcess app = AppProcess.withAgentIn(work, "storage=" + node.address(), SECRET, UnclosedWriter.class)) {
+            app.awaitStdout(l -> l.equals("written"), BOUND, "the end of the writes");
+            awaitContent(log, UnclosedWriter.log());
+            awaitContent(table, UnclosedWriter.table());
+            app.process().kill();
+        }
+        assertArrayEquals(UnclosedWriter.log(), Files.readAllBytes(log));
+        assertArrayEquals(UnclosedWriter.table(), Files.readAllBytes(table));
+        assertEquals(Set.of(""), tree(work));
+    }
+
+    /** Waits (within {@link #BOUND}) until the node's file holds {@code want}. */
+    private static void awaitContent(Path onNode, byte[] want) throws IOException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!Files.exists(onNode) || !java.util.Arrays.equals(want, Files.readAllBytes(onNode))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(onNode + " on the node holds " + (Files.exists(onNode) ? Files.size(onNode) : -1)
+                        + " bytes, not the " + want.length + " written, " + BOUND.toSeconds() + " s after the writes");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 }

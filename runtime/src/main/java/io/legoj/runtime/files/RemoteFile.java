@@ -23,15 +23,20 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An open file on the storage node, with what {@code FileInputStream}, {@code FileOutputStream},
  * {@code RandomAccessFile} and {@code FileChannel} need: positional and sequential reads and writes,
  * appends, length, set length, force.
  *
- * <p>Write-behind: writes are gathered in a buffer of one chunk and sent without waiting; at most
- * {@code writeWindow} writes are in flight, and a write that fails on the node is thrown by the next
- * call on this file (or {@link #flush}, {@link #close}). Read-ahead: a reader that reads where the
+ * <p>Write-behind: a write is sent without waiting when none of this file is in flight; while some
+ * are, writes are gathered in a buffer of one chunk, sent when it fills or when the last one in
+ * flight is answered (as Nagle's algorithm does for a socket). So a write that returned reaches the
+ * node about a round trip later even if the application writes nothing more, and a {@code kill -9}
+ * of the application loses only what it wrote in that last moment. At most {@code writeWindow}
+ * writes are in flight, and a write that fails on the node is thrown by the next call on this file
+ * (or {@link #flush}, {@link #close}). Read-ahead: a reader that reads where the
  * last read ended gets the next {@code readAhead} chunks fetched while it works on this one. A read
  * first sends the buffered writes, and the node serves one application's requests in order, so
  * reads see every earlier write; any write drops what was read ahead.
@@ -68,6 +73,8 @@ public final class RemoteFile implements Closeable {
     private long bufferAt;
     private boolean bufferAppends;
     private final ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+    /** Writes sent and not answered yet; counted down on the event loop, where {@link #inFlight} is out of reach. */
+    private final AtomicInteger unanswered = new AtomicInteger();
     private volatile IOException failed;
 
     private FileData current;
@@ -343,7 +350,7 @@ public final class RemoteFile implements Closeable {
                 sendBuffer();
             }
         }
-        if (shared) {
+        if (shared || unanswered.get() == 0) {
             sendBuffer();
         }
     }
@@ -361,6 +368,7 @@ public final class RemoteFile implements Closeable {
         }
         long id = connection.nextRequestId();
         Message m = bufferAppends ? new FileAppend(id, node, data) : new FileWrite(id, node, bufferAt, data);
+        unanswered.incrementAndGet();
         CompletableFuture<Void> done = connection.send(m).handle((reply, e) -> {
             if (e != null) {
                 failed(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
@@ -371,6 +379,9 @@ public final class RemoteFile implements Closeable {
                     failed(new IOException(client.node() + ": " + err.code() + ": " + err.message()));
                 }
                 reply.release();
+            }
+            if (unanswered.decrementAndGet() == 0) {
+                client.pushLater(this);
             }
             return null;
         });

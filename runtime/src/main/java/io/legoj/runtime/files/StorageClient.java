@@ -20,6 +20,7 @@ import io.legoj.protocol.Protocol;
 import io.legoj.protocol.RemoteException;
 import io.legoj.protocol.Ticker;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
@@ -32,6 +33,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -113,6 +117,9 @@ public final class StorageClient implements AutoCloseable {
     private final Settings settings;
     private final boolean ownsConnection;
     private final Set<RemoteFile> open = ConcurrentHashMap.newKeySet();
+    /** Sends what a file gathered while its writes were in flight, once the last is answered (not on the event loop). */
+    private final ThreadPoolExecutor pusher = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            new DefaultThreadFactory("legoj-files-push", true));
 
     /** Uses an open file-session connection (HELLO page size {@link FileProtocol#SESSION}); does not close it. */
     public StorageClient(NodeConnection connection, Settings settings) {
@@ -292,6 +299,7 @@ public final class StorageClient implements AutoCloseable {
                 first = first == null ? e : first;
             }
         }
+        pusher.shutdown();
         if (ownsConnection) {
             connection.close();
         }
@@ -313,6 +321,15 @@ public final class StorageClient implements AutoCloseable {
 
     void closed(RemoteFile f) {
         open.remove(f);
+    }
+
+    /** Has {@code f} send what it holds back, soon, on a thread of its own; a closed client's files flushed when closing. */
+    void pushLater(RemoteFile f) {
+        try {
+            pusher.execute(f::push);
+        } catch (RejectedExecutionException closed) {
+            // close() flushed every file
+        }
     }
 
     /**
