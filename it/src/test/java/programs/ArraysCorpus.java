@@ -7,6 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -58,7 +61,7 @@ public final class ArraysCorpus {
     static long[] squares;
     static final String[] NAMES = {"alpha", "beta", "gamma"};
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws Throwable {
         int bigMiB = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         System.out.println("ArraysCorpus args=" + args.length);
         quicksort();
@@ -74,6 +77,7 @@ public final class ArraysCorpus {
         primitiveKinds();
         collections();
         typesAndReflection();
+        methodHandles();
         cloning();
         lambdas();
         arraysUtilities();
@@ -670,6 +674,29 @@ public final class ArraysCorpus {
         String[] swapped = {"one", "two", "three"};
         swapGeneric(swapped, 0, 2);
         System.out.println("generic swap " + Arrays.toString(swapped) + " first=" + first(swapped));
+    }
+
+    static long total(int[] a) {
+        long t = 0;
+        for (int x : a) {
+            t += x;
+        }
+        a[0] = -1;
+        return t;
+    }
+
+    static void methodHandles() throws Throwable {
+        header("method handles");
+        MethodHandle total = MethodHandles.lookup().findStatic(ArraysCorpus.class, "total",
+                MethodType.methodType(long.class, int[].class));
+        MethodHandle data = MethodHandles.lookup().findGetter(Holder.class, "data", int[].class);
+        int[] a = {1, 2, 3};
+        long t = (long) total.invokeExact(a);
+        Holder h = new Holder(2);
+        int[] got = (int[]) data.invokeExact(h);
+        System.out.println("handle " + total.type() + " " + data.type() + " total=" + t + " written=" + a[0]
+                + " same=" + (got == h.data) + " generic=" + Holder.class.getDeclaredField("grid").getGenericType()
+                .getTypeName());
     }
 
     private static <T> void swapGeneric(T[] a, int i, int j) {

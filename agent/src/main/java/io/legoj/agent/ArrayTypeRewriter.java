@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
@@ -30,6 +31,10 @@ import org.objectweb.asm.tree.MethodNode;
  * all others, added to every frame, and passes it to each access.
  */
 final class ArrayTypeRewriter extends ClassVisitor {
+    /** The {@code Lookup} methods that find or unreflect a member as a method or var handle. */
+    private static final Set<String> LOOKUPS = Set.of("findVirtual", "findStatic", "findSpecial", "findConstructor",
+            "findGetter", "findSetter", "findStaticGetter", "findStaticSetter", "unreflect", "unreflectSpecial",
+            "unreflectConstructor", "unreflectGetter", "unreflectSetter", "findVarHandle", "unreflectVarHandle");
     private static final String TLB = "io/legoj/runtime/Tlb";
     private static final String ACCESS = ArrayTypes.PACKAGE + "ArrayAccess";
     private static final String HANDLES = ArrayTypes.PACKAGE + "ArrayHandles";
@@ -589,10 +594,10 @@ final class ArrayTypeRewriter extends ClassVisitor {
             } else if (owner.equals("java/util/Objects") && name.equals("deepEquals")) {
                 objectsDeepEquals();
             } else if (isTypeReflection(owner, name, desc)) {
+                String receiver = name.equals("getParameterTypes") || name.equals("getGenericParameterTypes")
+                        ? "java/lang/reflect/Executable" : owner;
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, ArrayTypes.PACKAGE + "ArrayReflection", name,
-                        "(L" + (owner.equals("java/lang/Class") ? owner : "java/lang/reflect/"
-                                + (name.equals("getParameterTypes") ? "Executable" : owner.substring(18)))
-                                + ";" + desc.substring(1), false);
+                        "(L" + receiver + ";" + desc.substring(1), false);
             } else if (ArrayBoundaries.isRawAccess(owner) && desc.contains("Ljava/lang/Object;")) {
                 rawAccess(opcode, owner, name, desc, itf);
             } else if (!ArrayTypes.mentions(desc)) {
@@ -671,17 +676,28 @@ final class ArrayTypeRewriter extends ClassVisitor {
                     || name.equals("hashCode") && desc.equals("([" + kind + ")I");
         }
 
-        /** Reflection that names types: rewritten code sees and looks up the plain program's types. */
+        /**
+         * Reflection that names types: rewritten code sees and looks up the plain program's types,
+         * and gets method handles typed by them.
+         */
         private boolean isTypeReflection(String owner, String name, String desc) {
             return switch (owner) {
-                case "java/lang/reflect/Field" -> name.equals("getType") && desc.equals("()Ljava/lang/Class;");
+                case "java/lang/reflect/Field", "java/lang/reflect/RecordComponent" ->
+                        name.equals("getType") && desc.equals("()Ljava/lang/Class;") || name.equals("getGenericType");
+                case "java/lang/reflect/Parameter" ->
+                        name.equals("getType") && desc.equals("()Ljava/lang/Class;") || name.equals("getParameterizedType");
                 case "java/lang/reflect/Method" -> name.equals("getReturnType") && desc.equals("()Ljava/lang/Class;")
-                        || name.equals("getParameterTypes");
-                case "java/lang/reflect/Constructor", "java/lang/reflect/Executable" -> name.equals("getParameterTypes");
+                        || name.equals("getGenericReturnType") || isParameterTypes(name);
+                case "java/lang/reflect/Constructor", "java/lang/reflect/Executable" -> isParameterTypes(name);
                 case "java/lang/Class" -> name.equals("getMethod") || name.equals("getDeclaredMethod")
                         || name.equals("getConstructor") || name.equals("getDeclaredConstructor");
+                case "java/lang/invoke/MethodHandles$Lookup" -> LOOKUPS.contains(name);
                 default -> false;
             };
+        }
+
+        private static boolean isParameterTypes(String name) {
+            return name.equals("getParameterTypes") || name.equals("getGenericParameterTypes");
         }
 
         /** JDK methods that must see handles as arrays: LegoJ's versions of them, with the same descriptors. */

@@ -639,6 +639,22 @@ class ArrayTypeRewriterTest {
 
     @ParameterizedTest(name = "arrays over {0} bytes remote")
     @ValueSource(longs = {0, 64, 1 << 20})
+    void genericTypesAndMethodHandlesHaveThePlainProgramsArrayTypes(long localMax) throws Exception {
+        String result = sameResult("arraycorpus.ReflectiveHandles", localMax);
+        assertTrue(result.contains("types=(Bean,int[])int (int)byte[] (Bean)int[]"), result);
+    }
+
+    @Test
+    void aVarHandleOnAnArrayFieldFailsLoudly() throws Exception {
+        assertEquals("count=3 data=5", run(ArrayTypeRewriterTest.class.getClassLoader(), "arraycorpus.ArrayVarHandle"));
+        ArrayMemory.install(new ArrayMemory(runtime.heap(), runtime.cache(), 0));
+        assertEquals("count=3 LegoJ: a VarHandle on the array field arraycorpus.ArrayVarHandle.data is not supported with"
+                + " arrays=remote (its arrays are LegoJ handles); use a method handle or the field",
+                run(new RewritingLoader("arraycorpus.", ClassRewriter.Features.ARRAYS), "arraycorpus.ArrayVarHandle"));
+    }
+
+    @ParameterizedTest(name = "arrays over {0} bytes remote")
+    @ValueSource(longs = {0, 64, 1 << 20})
     void aMethodWithTwoDescriptorsInOneHierarchyGetsBridges(long localMax) throws Exception {
         assertEquals("summing=1636 doubling=3272 app=6/3", sameResult("arraycorpus.Bridges", localMax));
     }

@@ -1,19 +1,43 @@
 package io.legoj.runtime.arrays;
 
+import io.legoj.runtime.objects.Reflection;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 
 /**
  * {@link java.lang.reflect.Array} for rewritten code, whose arrays may be handles. An element of a
  * handle goes through a one-element JVM array of its kind, so widening, unboxing and their
  * exceptions are exactly the JDK's. Also the reflection calls that name types: rewritten code sees
  * the types of the plain program ({@code int[]} where the rewritten class declares {@code IntArray})
- * and finds members by them, as reflective libraries (serializers, injectors) expect.
+ * and finds members by them, as reflective libraries (serializers, injectors) expect. Method
+ * handles of members that take or return arrays have the plain program's types too: an array
+ * argument reaches the member as the handle of the JVM array passed (the caller pins it, as for
+ * any method handle call), and an array result leaves pinned.
  */
 public final class ArrayReflection {
+    private static final MethodHandle WRAP;
+    private static final MethodHandle PIN;
+
+    static {
+        try {
+            MethodType objectToObject = MethodType.methodType(Object.class, Object.class);
+            WRAP = MethodHandles.lookup().findStatic(ArrayBoundary.class, "wrap", objectToObject);
+            PIN = MethodHandles.lookup().findStatic(ArrayBoundary.class, "pin", objectToObject);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private ArrayReflection() {
     }
 
@@ -153,6 +177,43 @@ public final class ArrayReflection {
         return types;
     }
 
+    public static Class<?> getType(Parameter p) {
+        return ArrayBoundary.jvmClassOf(p.getType());
+    }
+
+    public static Class<?> getType(RecordComponent c) {
+        return ArrayBoundary.jvmClassOf(c.getType());
+    }
+
+    /** Generic types come from signatures, which keep the plain types; only a plain class stands for a descriptor's. */
+    public static Type getGenericType(Field f) {
+        return plain(f.getGenericType());
+    }
+
+    public static Type getGenericType(RecordComponent c) {
+        return plain(c.getGenericType());
+    }
+
+    public static Type getParameterizedType(Parameter p) {
+        return plain(p.getParameterizedType());
+    }
+
+    public static Type getGenericReturnType(Method m) {
+        return plain(m.getGenericReturnType());
+    }
+
+    public static Type[] getGenericParameterTypes(Executable e) {
+        Type[] types = e.getGenericParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            types[i] = plain(types[i]);
+        }
+        return types;
+    }
+
+    private static Type plain(Type t) {
+        return t instanceof Class<?> c ? ArrayBoundary.jvmClassOf(c) : t;
+    }
+
     public static Method getMethod(Class<?> c, String name, Class<?>... types) throws NoSuchMethodException {
         return lookUp(types, t -> c.getMethod(name, t));
     }
@@ -167,6 +228,146 @@ public final class ArrayReflection {
 
     public static <T> Constructor<T> getDeclaredConstructor(Class<T> c, Class<?>... types) throws NoSuchMethodException {
         return lookUp(types, c::getDeclaredConstructor);
+    }
+
+    // ---- method handles: found by the plain types, typed by them
+
+    public static MethodHandle findVirtual(MethodHandles.Lookup l, Class<?> c, String name, MethodType type)
+            throws ReflectiveOperationException {
+        return findMethod(type, t -> l.findVirtual(c, name, t));
+    }
+
+    public static MethodHandle findStatic(MethodHandles.Lookup l, Class<?> c, String name, MethodType type)
+            throws ReflectiveOperationException {
+        return findMethod(type, t -> l.findStatic(c, name, t));
+    }
+
+    public static MethodHandle findSpecial(MethodHandles.Lookup l, Class<?> c, String name, MethodType type,
+            Class<?> specialCaller) throws ReflectiveOperationException {
+        return findMethod(type, t -> l.findSpecial(c, name, t, specialCaller));
+    }
+
+    public static MethodHandle findConstructor(MethodHandles.Lookup l, Class<?> c, MethodType type)
+            throws ReflectiveOperationException {
+        return findMethod(type, t -> l.findConstructor(c, t));
+    }
+
+    /** Field lookups go through the object model's, which reads and writes remote fields. */
+    public static MethodHandle findGetter(MethodHandles.Lookup l, Class<?> c, String name, Class<?> type)
+            throws ReflectiveOperationException {
+        return findField(type, t -> Reflection.findGetter(l, c, name, t));
+    }
+
+    public static MethodHandle findSetter(MethodHandles.Lookup l, Class<?> c, String name, Class<?> type)
+            throws ReflectiveOperationException {
+        return findField(type, t -> Reflection.findSetter(l, c, name, t));
+    }
+
+    public static MethodHandle findStaticGetter(MethodHandles.Lookup l, Class<?> c, String name, Class<?> type)
+            throws ReflectiveOperationException {
+        return findField(type, t -> l.findStaticGetter(c, name, t));
+    }
+
+    public static MethodHandle findStaticSetter(MethodHandles.Lookup l, Class<?> c, String name, Class<?> type)
+            throws ReflectiveOperationException {
+        return findField(type, t -> l.findStaticSetter(c, name, t));
+    }
+
+    public static MethodHandle unreflect(MethodHandles.Lookup l, Method m) throws ReflectiveOperationException {
+        return plain(l.unreflect(m));
+    }
+
+    public static MethodHandle unreflectSpecial(MethodHandles.Lookup l, Method m, Class<?> specialCaller)
+            throws ReflectiveOperationException {
+        return plain(l.unreflectSpecial(m, specialCaller));
+    }
+
+    public static MethodHandle unreflectConstructor(MethodHandles.Lookup l, Constructor<?> c)
+            throws ReflectiveOperationException {
+        return plain(l.unreflectConstructor(c));
+    }
+
+    public static MethodHandle unreflectGetter(MethodHandles.Lookup l, Field f) throws ReflectiveOperationException {
+        return plain(Reflection.unreflectGetter(l, f));
+    }
+
+    public static MethodHandle unreflectSetter(MethodHandles.Lookup l, Field f) throws ReflectiveOperationException {
+        return plain(Reflection.unreflectSetter(l, f));
+    }
+
+    /** A var handle cannot convert between a handle and a JVM array: one on an array field fails loudly. */
+    public static VarHandle findVarHandle(MethodHandles.Lookup l, Class<?> c, String name, Class<?> type)
+            throws ReflectiveOperationException {
+        try {
+            return Reflection.findVarHandle(l, c, name, type);
+        } catch (NoSuchFieldException e) {
+            Class<?> handle = ArrayBoundary.handleClassOf(type);
+            if (handle != type) {
+                l.findGetter(c, name, handle);
+                throw arrayVarHandle(c.getName() + "." + name);
+            }
+            throw e;
+        }
+    }
+
+    public static VarHandle unreflectVarHandle(MethodHandles.Lookup l, Field f) throws ReflectiveOperationException {
+        if (ArrayBoundary.jvmClassOf(f.getType()) != f.getType()) {
+            throw arrayVarHandle(f.getDeclaringClass().getName() + "." + f.getName());
+        }
+        return Reflection.unreflectVarHandle(l, f);
+    }
+
+    private static UnsupportedOperationException arrayVarHandle(String field) {
+        return new UnsupportedOperationException("LegoJ: a VarHandle on the array field " + field
+                + " is not supported with arrays=remote (its arrays are LegoJ handles); use a method handle or the field");
+    }
+
+    private interface Find<T> {
+        MethodHandle find(T type) throws ReflectiveOperationException;
+    }
+
+    private static MethodHandle findMethod(MethodType type, Find<MethodType> find) throws ReflectiveOperationException {
+        try {
+            return find.find(type);
+        } catch (NoSuchMethodException e) {
+            Class<?>[] params = handleClasses(type.parameterArray());
+            Class<?> ret = ArrayBoundary.handleClassOf(type.returnType());
+            if (params == null && ret == type.returnType()) {
+                throw e;
+            }
+            return plain(find.find(MethodType.methodType(ret, params != null ? params : type.parameterArray())));
+        }
+    }
+
+    private static MethodHandle findField(Class<?> type, Find<Class<?>> find) throws ReflectiveOperationException {
+        try {
+            return find.find(type);
+        } catch (NoSuchFieldException e) {
+            Class<?> handle = ArrayBoundary.handleClassOf(type);
+            if (handle == type) {
+                throw e;
+            }
+            return plain(find.find(handle));
+        }
+    }
+
+    /** {@code mh} with the plain program's types: array handles in, JVM arrays out, as at any boundary. */
+    static MethodHandle plain(MethodHandle mh) {
+        MethodType t = mh.type();
+        MethodHandle out = mh;
+        for (int i = 0; i < t.parameterCount(); i++) {
+            Class<?> p = t.parameterType(i);
+            Class<?> jvm = ArrayBoundary.jvmClassOf(p);
+            if (jvm != p) {
+                out = MethodHandles.filterArguments(out, i, WRAP.asType(MethodType.methodType(p, jvm)));
+            }
+        }
+        Class<?> r = t.returnType();
+        Class<?> jvm = ArrayBoundary.jvmClassOf(r);
+        if (jvm != r) {
+            out = MethodHandles.filterReturnValue(out, PIN.asType(MethodType.methodType(jvm, r)));
+        }
+        return out;
     }
 
     private interface Lookup<M> {
