@@ -25,6 +25,10 @@ import org.objectweb.asm.tree.MethodNode;
  * <p>A method that has such sites takes its thread's {@code Tlb} once, on entry, into a new local
  * (a method runs on one thread), and passes it to every site as the last argument: the per-access
  * cost is then the translation alone. The local sits past all others and is added to every frame.
+ *
+ * <p>In a run of accesses to one object's primitive fields ({@link FieldRuns}), the first access
+ * translates the object's address into a second new local (the run's base, live only within the
+ * run, so no frame holds it) and every access of the run reads or writes at that base.
  */
 final class FieldAccessRewriter extends ClassVisitor {
     private static final String LINKER = "io/legoj/runtime/objects/FieldLinker";
@@ -32,6 +36,11 @@ final class FieldAccessRewriter extends ClassVisitor {
             + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;";
     static final Handle GET = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "get", BSM_DESC, false);
     static final Handle PUT = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "put", BSM_DESC, false);
+    static final Handle GET_AT = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "getAt", BSM_DESC, false);
+    static final Handle PUT_AT = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "putAt", BSM_DESC, false);
+    static final Handle BASE = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "base", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+            + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)"
+            + "Ljava/lang/invoke/CallSite;", false);
     static final String TLB = "io/legoj/runtime/Tlb";
 
     private final ClassSelection selection;
@@ -75,21 +84,36 @@ final class FieldAccessRewriter extends ClassVisitor {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
         AnalyzerAdapter analyzer = new AnalyzerAdapter(self.name(), access, name, descriptor, next);
         Integer maxLocals = linkedMethods.get(name + descriptor);
-        return new Method(analyzer, name.equals("<init>"), maxLocals == null ? -1 : maxLocals);
+        if (maxLocals == null) {
+            return new Method(analyzer, name.equals("<init>"), -1, new FieldRuns.Role[0]);
+        }
+        return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+            @Override
+            public void visitEnd() {
+                FieldRuns.Role[] runs = FieldRuns.find(self.name(), this, f -> links(f.getOpcode(), f.owner, f.name, f.desc));
+                accept(new Method(analyzer, name.equals("<init>"), maxLocals, runs));
+            }
+        };
     }
 
     private final class Method extends MethodVisitor {
         private final AnalyzerAdapter analyzer;
         private final boolean constructor;
-        /** Slot of the method's Tlb local, or -1 when the method links no site. */
+        /** Slot of the method's Tlb local, or -1 when the method links no site; the run's base is in the next two. */
         private final int tlbSlot;
         private final List<String[]> storedBeforeSuper = new ArrayList<>();
+        /** By field instruction, in order: its place in a run of accesses to one object, or null. */
+        private final FieldRuns.Role[] runs;
+        private int fieldInsns;
+        /** The run whose base was translated last, or -1. */
+        private int activeRun = -1;
 
-        Method(AnalyzerAdapter analyzer, boolean constructor, int tlbSlot) {
+        Method(AnalyzerAdapter analyzer, boolean constructor, int tlbSlot, FieldRuns.Role[] runs) {
             super(Opcodes.ASM9, analyzer);
             this.analyzer = analyzer;
             this.constructor = constructor;
             this.tlbSlot = tlbSlot;
+            this.runs = runs;
         }
 
         @Override
@@ -123,6 +147,8 @@ final class FieldAccessRewriter extends ClassVisitor {
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            FieldRuns.Role role = fieldInsns < runs.length ? runs[fieldInsns] : null;
+            fieldInsns++;
             if (!links(opcode, owner, name, descriptor)) {
                 super.visitFieldInsn(opcode, owner, name, descriptor);
                 return;
@@ -135,8 +161,39 @@ final class FieldAccessRewriter extends ClassVisitor {
                 super.visitFieldInsn(opcode, owner, name, descriptor);
                 return;
             }
+            if (role != null && (role.first() || role.run() == activeRun)) {
+                if (role.first()) {
+                    nullCheck(opcode, owner, name, descriptor);
+                    translateBase(role, owner, name, descriptor);
+                }
+                linkAt(opcode, owner, name, descriptor);
+                return;
+            }
             nullCheck(opcode, owner, name, descriptor);
             link(opcode, owner, name, descriptor);
+        }
+
+        /** The run's base: its receiver's local, already checked for null, translated once. */
+        private void translateBase(FieldRuns.Role role, String owner, String name, String descriptor) {
+            super.visitVarInsn(Opcodes.ALOAD, role.local());
+            super.visitVarInsn(Opcodes.ALOAD, tlbSlot);
+            super.visitInvokeDynamicInsn(name, "(L" + owner + ";L" + TLB + ";)J", BASE, Type.getObjectType(owner),
+                    descriptor, role.writes() ? 1 : 0);
+            super.visitVarInsn(Opcodes.LSTORE, tlbSlot + 1);
+            activeRun = role.run();
+        }
+
+        private void linkAt(int opcode, String owner, String name, String descriptor) {
+            super.visitVarInsn(Opcodes.LLOAD, tlbSlot + 1);
+            super.visitVarInsn(Opcodes.ALOAD, tlbSlot);
+            String tlb = "L" + TLB + ";";
+            if (opcode == Opcodes.GETFIELD) {
+                super.visitInvokeDynamicInsn(name, "(L" + owner + ";J" + tlb + ")" + descriptor, GET_AT,
+                        Type.getObjectType(owner));
+            } else {
+                super.visitInvokeDynamicInsn(name, "(L" + owner + ";" + descriptor + "J" + tlb + ")V", PUT_AT,
+                        Type.getObjectType(owner));
+            }
         }
 
         /**

@@ -31,6 +31,11 @@ class ClassRewriterTest {
     }
 
     @Test
+    void runsOfAccessesToOneObjectTranslateItOnce() throws Exception {
+        sameResult("corpus.Runs", new Class<?>[0]);
+    }
+
+    @Test
     void inheritanceAndFieldHiding() throws Exception {
         sameResult("corpus.Shapes", new Class<?>[0]);
     }

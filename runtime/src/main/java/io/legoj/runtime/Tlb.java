@@ -72,6 +72,19 @@ public final class Tlb {
     }
 
     /**
+     * Frame address of {@code va} for reading, for several accesses to its page: it stays valid until
+     * this thread's next miss, since only the owner drops its pins, and only on a miss.
+     */
+    public long readAddress(long va) {
+        return r(va);
+    }
+
+    /** {@link #readAddress} for writing (the page is marked dirty, and stays so while pinned). */
+    public long writeAddress(long va) {
+        return w(va);
+    }
+
+    /**
      * Address of {@code va} for reading, pinned until this slot is reused. The slot's offset into
      * {@link #e} is masked, so the entries are read without the JVM's index checks.
      */

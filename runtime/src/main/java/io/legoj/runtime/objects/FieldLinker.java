@@ -1,6 +1,8 @@
 package io.legoj.runtime.objects;
 
+import io.legoj.runtime.Mmu;
 import io.legoj.runtime.Tlb;
+import io.legoj.runtime.UnsafeAccess;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
@@ -22,6 +24,15 @@ public final class FieldLinker {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     /** {@code () -> Tlb}: the calling thread's, for accesses that do not come from a linked site (reflection). */
     private static final MethodHandle CURRENT_TLB = currentTlb();
+    private static final MethodHandle PLUS = plusHandle();
+
+    private static MethodHandle plusHandle() {
+        try {
+            return LOOKUP.findStatic(FieldLinker.class, "plus", MethodType.methodType(long.class, long.class, long.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static MethodHandle currentTlb() {
         try {
@@ -41,6 +52,88 @@ public final class FieldLinker {
         Field field = caller.revealDirect(plain).reflectAs(Field.class, caller);
         MethodHandle target = isRemote(field) ? tlbAccess("get", field, 1) : MethodHandles.dropArguments(plain, 1, Tlb.class);
         return new ConstantCallSite(target.asType(type));
+    }
+
+    /**
+     * {@code (Owner, Tlb) -> long}: the frame address of the object's first page, translated once
+     * for a run of accesses to its primitive fields with no other remote access between (the
+     * rewriter finds them); 0 when the field is not remote. {@code name} and {@code descriptor} are
+     * those of the run's first field (a primitive); {@code write}: some access of the run writes.
+     */
+    public static CallSite base(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+            String descriptor, int write) throws ReflectiveOperationException {
+        Class<?> fieldType = MethodType.fromMethodDescriptorString("()" + descriptor, null).returnType();
+        Field field = caller.revealDirect(caller.findGetter(owner, name, fieldType)).reflectAs(Field.class, caller);
+        if (!isRemote(field)) {
+            return new ConstantCallSite(MethodHandles.dropArguments(MethodHandles.constant(long.class, 0L), 0,
+                    type.parameterList()));
+        }
+        MethodHandle translate = LOOKUP.findVirtual(Tlb.class, write != 0 ? "writeAddress" : "readAddress",
+                MethodType.methodType(long.class, long.class));
+        MethodHandle fromObject = MethodHandles.filterArguments(translate, 1, address(field))
+                .asType(MethodType.methodType(long.class, Tlb.class, owner));
+        return new ConstantCallSite(MethodHandles.permuteArguments(fromObject, type, 1, 0));
+    }
+
+    /** {@code (Owner, long base, Tlb) -> T}: a read in a run, at the base of {@link #base} when the field is on its page. */
+    public static CallSite getAt(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
+            throws ReflectiveOperationException {
+        MethodHandle plain = caller.findGetter(owner, name, type.returnType());
+        Field field = caller.revealDirect(plain).reflectAs(Field.class, caller);
+        MethodHandle target;
+        if (onFirstPage(field)) {
+            MethodHandle raw = rawAccess("get", field, MethodType.methodType(field.getType(), Object.class, long.class));
+            target = keepingHolder(MethodHandles.dropArguments(MethodHandles.dropArguments(raw, 0, owner), 2, Tlb.class));
+        } else {
+            target = MethodHandles.dropArguments(isRemote(field) ? tlbAccess("get", field, 1)
+                    : MethodHandles.dropArguments(plain, 1, Tlb.class), 1, long.class);
+        }
+        return new ConstantCallSite(target.asType(type));
+    }
+
+    /** {@code (Owner, T, long base, Tlb) -> void}: a write in a run, as {@link #getAt}. */
+    public static CallSite putAt(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
+            throws ReflectiveOperationException {
+        Class<?> t = type.parameterType(1);
+        Field field = caller.revealDirect(caller.findGetter(owner, name, t)).reflectAs(Field.class, caller);
+        MethodHandle target;
+        if (onFirstPage(field)) {
+            MethodHandle raw = rawAccess("put", field, MethodType.methodType(void.class, Object.class, long.class, t));
+            MethodHandle withOwner = MethodHandles.dropArguments(raw, 0, owner);
+            target = keepingHolder(MethodHandles.dropArguments(MethodHandles.permuteArguments(withOwner,
+                    MethodType.methodType(void.class, owner, t, long.class), 0, 2, 1), 3, Tlb.class));
+        } else {
+            target = MethodHandles.dropArguments(isRemote(field) ? tlbAccess("put", field, 2)
+                    : MethodHandles.dropArguments(plainSetter(caller, field), 2, Tlb.class), 2, long.class);
+        }
+        return new ConstantCallSite(target.asType(type));
+    }
+
+    /** True for a remote field that lies on the page where its object starts: small blocks never straddle pages, large ones start on one. */
+    private static boolean onFirstPage(Field field) {
+        if (!isRemote(field)) {
+            return false;
+        }
+        long size = field.getType() == long.class || field.getType() == double.class ? 8
+                : field.getType() == int.class || field.getType() == float.class ? 4
+                : field.getType() == short.class || field.getType() == char.class ? 2 : 1;
+        return offset(field) + size <= Mmu.runtime().cache().pageSize();
+    }
+
+    /** {@code Unsafe}'s absolute access (a null base) at {@code base + offset}, volatile for a volatile field. */
+    private static MethodHandle rawAccess(String verb, Field field, MethodType unsafeType) throws ReflectiveOperationException {
+        Class<?> t = field.getType();
+        String kind = Character.toUpperCase(t.getName().charAt(0)) + t.getName().substring(1);
+        String suffix = Modifier.isVolatile(field.getModifiers()) ? "Volatile" : "";
+        MethodHandle unsafe = LOOKUP.findVirtual(sun.misc.Unsafe.class, verb + kind + suffix, unsafeType)
+                .bindTo(UnsafeAccess.U);
+        MethodHandle absolute = MethodHandles.insertArguments(unsafe, 0, (Object) null);
+        MethodHandle plusOffset = MethodHandles.insertArguments(PLUS, 1, offset(field));
+        return MethodHandles.filterArguments(absolute, 0, plusOffset);
+    }
+
+    private static long plus(long a, long b) {
+        return a + b;
     }
 
     /**
