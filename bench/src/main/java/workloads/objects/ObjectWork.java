@@ -57,7 +57,7 @@ public final class ObjectWork {
         return ring;
     }
 
-    /** {@code n} rounds of two field reads and two field writes, each round on the next object of the ring. */
+    /** {@code n} rounds of four field reads and two field writes, each round on the next object of the ring. */
     public static long fields(Counter[] ring, int n) {
         int mask = ring.length - 1;
         long last = 0;
