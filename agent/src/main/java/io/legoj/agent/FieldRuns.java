@@ -52,13 +52,13 @@ final class FieldRuns {
      * method cannot be analysed.
      */
     static Role[] find(String owner, MethodNode m, Predicate<FieldInsnNode> linked) {
-        List<FieldInsnNode> fields = new ArrayList<>();
+        int fields = 0;
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
-            if (i instanceof FieldInsnNode f) {
-                fields.add(f);
+            if (i instanceof FieldInsnNode) {
+                fields++;
             }
         }
-        Role[] roles = new Role[fields.size()];
+        Role[] roles = new Role[fields];
         Frame<SourceValue>[] frames;
         try {
             frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, m);
@@ -182,6 +182,7 @@ final class FieldRuns {
                     AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN, AbstractInsnNode.FRAME,
                     AbstractInsnNode.TYPE_INSN, AbstractInsnNode.MULTIANEWARRAY_INSN -> true;
             case AbstractInsnNode.INT_INSN -> ((IntInsnNode) i).getOpcode() == Opcodes.NEWARRAY;
+            case AbstractInsnNode.VAR_INSN -> ((VarInsnNode) i).getOpcode() == Opcodes.RET;
             case AbstractInsnNode.LDC_INSN -> !(((LdcInsnNode) i).cst instanceof Number || ((LdcInsnNode) i).cst instanceof String);
             case AbstractInsnNode.INSN -> {
                 int op = ((InsnNode) i).getOpcode();

@@ -303,7 +303,7 @@ public final class ArrayReflection {
         } catch (NoSuchFieldException e) {
             Class<?> handle = ArrayBoundary.handleClassOf(type);
             if (handle != type) {
-                l.findGetter(c, name, handle);
+                l.findGetter(c, name, handle); // the field is there, with the handle type
                 throw arrayVarHandle(c.getName() + "." + name);
             }
             throw e;
