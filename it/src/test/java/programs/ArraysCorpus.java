@@ -492,6 +492,10 @@ public final class ArraysCorpus {
         }
     }
 
+    private static Object[] nothing() {
+        return null;
+    }
+
     static void arraycopyExceptions() {
         header("System.arraycopy exceptions");
         int[] a = new int[10];
@@ -515,6 +519,21 @@ public final class ArraysCorpus {
             System.out.println("copied before the bad element " + Arrays.toString(partly));
         }
         System.out.println("array untouched " + Arrays.toString(a));
+        Object[] strings = new String[1];
+        printThrown("store long[] into String[]", () -> strings[0] = new long[2]);
+        Object[] rows = new int[1][];
+        printThrown("store long[] into int[][]", () -> rows[0] = new long[1]);
+        printThrown("store int[][] into int[][]", () -> rows[0] = new int[1][1]);
+        printThrown("store Integer into int[][]", () -> rows[0] = 5);
+        rows[0] = new int[] {7};
+        System.out.println("stored row " + ((int[]) rows[0])[0]);
+        Object[] none = nothing();
+        Object row = rows[0];
+        try {
+            none[0] = row;
+        } catch (NullPointerException e) {
+            System.out.println("store into null: " + e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- kinds

@@ -408,6 +408,9 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 case Opcodes.ARRAYLENGTH -> primitiveArrayAt(0);
                 default -> -1;
             };
+            if (opcode == Opcodes.AASTORE && mayBeHandle(stackType(0))) {
+                checkStore();
+            }
             types.visitInsn(opcode);
             if (sort < 0) {
                 if (keep && opcode == Opcodes.ARETURN && ArrayTypes.mentions(Type.getReturnType(descriptor).getDescriptor())) {
@@ -423,6 +426,28 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 return;
             }
             accessElement(opcode, sort);
+        }
+
+        /** True for a value's static type under which a handle (or an array of handles) can be stored. */
+        private boolean mayBeHandle(Object type) {
+            return type instanceof String t && (t.equals(OBJECT) || t.equals("java/lang/Cloneable")
+                    || t.equals("java/io/Serializable") || t.startsWith("[") && ArrayTypes.mentions(t));
+        }
+
+        /**
+         * {@code ArrayBoundary.checkStore(array, value)} with {@code array, index, value} left on the
+         * stack: only stack instructions, so the {@code aastore} after it still names its operands'
+         * sources in a {@code NullPointerException}.
+         */
+        private void checkStore() {
+            super.visitInsn(Opcodes.DUP_X2);
+            super.visitInsn(Opcodes.POP);
+            super.visitInsn(Opcodes.DUP2_X1);
+            super.visitInsn(Opcodes.POP);
+            super.visitInsn(Opcodes.SWAP);
+            super.visitInsn(Opcodes.DUP_X1);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "checkStore", "([Ljava/lang/Object;Ljava/lang/Object;)V",
+                    false);
         }
 
         private void accessElement(int opcode, int sort) {

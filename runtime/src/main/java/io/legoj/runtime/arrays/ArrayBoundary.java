@@ -73,6 +73,22 @@ public final class ArrayBoundary {
         return c.isArray() || o instanceof PrimitiveArray ? JVM_CLASS.get(c) : c;
     }
 
+    /**
+     * Before an {@code aastore} of a value that may be a handle: one the array cannot hold fails here,
+     * with the plain program's class in the message where the JVM would name the handle's
+     * ({@code [J}, not {@code LongArray}), thrown as from the caller. Everything else, a null array
+     * included, is left to the {@code aastore} itself.
+     */
+    public static void checkStore(Object[] array, Object value) {
+        if (array != null && (value instanceof PrimitiveArray || value instanceof Object[] a && isHandleArray(a))
+                && !array.getClass().getComponentType().isInstance(value)) {
+            ArrayStoreException e = new ArrayStoreException(classOf(value).getName());
+            StackTraceElement[] trace = e.getStackTrace();
+            e.setStackTrace(java.util.Arrays.copyOfRange(trace, 1, trace.length));
+            throw e;
+        }
+    }
+
     /** {@code o instanceof T} for an array type {@code T} of the plain program; also {@code type.isInstance(o)}. */
     public static boolean isInstance(Object o, Class<?> type) {
         return o != null && type.isAssignableFrom(classOf(o));

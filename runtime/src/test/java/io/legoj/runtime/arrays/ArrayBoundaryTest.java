@@ -40,6 +40,22 @@ class ArrayBoundaryTest {
     }
 
     @Test
+    void aHandleThatAnArrayCannotHoldFailsToBeStoredAsThePlainArrayWould() {
+        Object longs = ArrayBoundary.wrap(new long[2]);
+        ArrayStoreException e = assertThrows(ArrayStoreException.class,
+                () -> ArrayBoundary.checkStore(new String[1], longs));
+        assertEquals("[J", e.getMessage());
+        assertEquals(ArrayBoundaryTest.class.getName(), e.getStackTrace()[0].getClassName().replaceAll("\\$.*", ""),
+                "thrown as from the caller");
+        assertEquals("[[I", assertThrows(ArrayStoreException.class,
+                () -> ArrayBoundary.checkStore(new IntArray[1], new IntArray[1])).getMessage());
+        ArrayBoundary.checkStore(new IntArray[1], ArrayBoundary.wrap(new int[1]));
+        ArrayBoundary.checkStore(new Object[1], longs);
+        ArrayBoundary.checkStore(null, longs);
+        ArrayBoundary.checkStore(new Integer[1], "not a handle: the aastore fails on its own");
+    }
+
+    @Test
     void aLocalArrayCrossesAsItself() {
         for (Kind k : Kind.values()) {
             Object jvm = k.newJvmArray(3);
