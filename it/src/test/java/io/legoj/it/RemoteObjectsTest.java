@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import programs.FieldRuns;
 import programs.ManyObjects;
 import programs.ObjectsCorpus;
 import programs.TransientObjects;
@@ -123,6 +124,25 @@ class RemoteObjectsTest {
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
             assertTrue(AgentSummary.value(remote.stderr(), "reclaimed_objects", remote.describe()) > 1_000_000,
                     remote.describe());
+        }
+    }
+
+    /**
+     * Runs of field accesses translate their object once and rely on its page staying pinned:
+     * four threads update their own objects in runs while each other's faults evict pages.
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void runsOfFieldAccessesKeepTheirObjectsUnderEvictionByOtherThreads() {
+        String[] args = {"20000", "20", "4"};
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
+                AppProcess plain = AppProcess.plain("512m", FieldRuns.class, args);
+                AppProcess remote = AppProcess.withAgent(options(node, "256k"), SECRET, FieldRuns.class, args)) {
+            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
+            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
+            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
+            assertTrue(plain.stdout().stream().allMatch(l -> l.endsWith("broken=0")), plain.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 10_000, remote.describe());
         }
     }
 
