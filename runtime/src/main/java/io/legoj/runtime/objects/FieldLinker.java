@@ -24,11 +24,14 @@ public final class FieldLinker {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     /** {@code () -> Tlb}: the calling thread's, for accesses that do not come from a linked site (reflection). */
     private static final MethodHandle CURRENT_TLB = currentTlb();
-    private static final MethodHandle PLUS = plusHandle();
+    private static final MethodHandle PLUS = ownStatic("plus", MethodType.methodType(long.class, long.class, long.class));
+    private static final MethodHandle IS_ZERO = ownStatic("isZero", MethodType.methodType(boolean.class, long.class));
+    /** The field holding a handle's address, as the agent's {@code RemoteHandleAdder} declares it. */
+    private static final String ADDRESS_FIELD = "$legoj$addr";
 
-    private static MethodHandle plusHandle() {
+    private static MethodHandle ownStatic(String name, MethodType type) {
         try {
-            return LOOKUP.findStatic(FieldLinker.class, "plus", MethodType.methodType(long.class, long.class, long.class));
+            return LOOKUP.findStatic(FieldLinker.class, name, type);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -252,14 +255,28 @@ public final class FieldLinker {
         return off;
     }
 
-    /** {@code (Owner) -> long}: the final {@code $legoj$address()} of the hierarchy's topmost remote class. */
+    /**
+     * {@code (Owner) -> long}: what the handle's {@code $legoj$address()} answers, as method-handle
+     * combinators: the address field of the hierarchy's topmost remote class, and its first-use
+     * allocation when 0. Not the method itself: once compiled with the allocation inlined, it is a
+     * "big method" that the JIT no longer inlines into accessors, and every access paid a call.
+     */
     static MethodHandle address(Field field) throws ReflectiveOperationException {
         Class<?> top = field.getDeclaringClass();
         while (!Arrays.asList(top.getInterfaces()).contains(RemoteHandle.class)) {
             top = top.getSuperclass();
         }
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(top, LOOKUP);
-        return lookup.findVirtual(top, "$legoj$address", MethodType.methodType(long.class))
+        MethodHandle raw = MethodHandles.privateLookupIn(top, LOOKUP).findGetter(top, ADDRESS_FIELD, long.class);
+        MethodHandle allocate = LOOKUP.findStatic(RemoteObjects.class, "allocate",
+                MethodType.methodType(long.class, RemoteHandle.class)).asType(MethodType.methodType(long.class, top));
+        MethodHandle orAllocate = MethodHandles.guardWithTest(IS_ZERO,
+                MethodHandles.dropArguments(allocate, 0, long.class),
+                MethodHandles.dropArguments(MethodHandles.identity(long.class), 1, top));
+        return MethodHandles.foldArguments(orAllocate, raw)
                 .asType(MethodType.methodType(long.class, field.getDeclaringClass()));
+    }
+
+    private static boolean isZero(long v) {
+        return v == 0;
     }
 }
