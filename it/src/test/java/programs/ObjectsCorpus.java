@@ -230,6 +230,11 @@ public final class ObjectsCorpus {
             System.out.println("NPE " + ex.getMessage());
         }
         try {
+            n1.next.tag = "x";
+        } catch (NullPointerException ex) {
+            System.out.println("chained NPE " + ex.getMessage());
+        }
+        try {
             throw new IllegalStateException("state of " + captured.name());
         } catch (IllegalStateException ex) {
             System.out.println("exception " + ex.getMessage());

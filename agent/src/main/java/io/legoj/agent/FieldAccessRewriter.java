@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
@@ -15,6 +16,8 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * Replaces {@code GETFIELD}/{@code PUTFIELD} on application classes by {@code invokedynamic} call
@@ -42,6 +45,7 @@ final class FieldAccessRewriter extends ClassVisitor {
             + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)"
             + "Ljava/lang/invoke/CallSite;", false);
     static final String TLB = "io/legoj/runtime/Tlb";
+    private static final String NULLS = "io/legoj/runtime/objects/Nulls";
 
     private final ClassSelection selection;
     private final ClassFacts self;
@@ -85,13 +89,15 @@ final class FieldAccessRewriter extends ClassVisitor {
         AnalyzerAdapter analyzer = new AnalyzerAdapter(self.name(), access, name, descriptor, next);
         Integer maxLocals = linkedMethods.get(name + descriptor);
         if (maxLocals == null) {
-            return new Method(analyzer, name.equals("<init>"), -1, new FieldRuns.Role[0]);
+            return new Method(analyzer, name.equals("<init>"), -1, new FieldRuns.Role[0], new String[0]);
         }
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
-                FieldRuns.Role[] runs = FieldRuns.find(self.name(), this, f -> links(f.getOpcode(), f.owner, f.name, f.desc));
-                accept(new Method(analyzer, name.equals("<init>"), maxLocals, runs));
+                Predicate<FieldInsnNode> linked = f -> links(f.getOpcode(), f.owner, f.name, f.desc);
+                Frame<SourceValue>[] sources = FieldRuns.sources(self.name(), this);
+                accept(new Method(analyzer, name.equals("<init>"), maxLocals, FieldRuns.find(this, sources, linked),
+                        NullMessages.find(this, sources, linked)));
             }
         };
     }
@@ -105,15 +111,18 @@ final class FieldAccessRewriter extends ClassVisitor {
         /** By field instruction, in order: its place in a run of accesses to one object, or null. */
         private final FieldRuns.Role[] runs;
         private int fieldInsns;
+        /** By field instruction, in order: the message of a null receiver the JVM could not describe, or null. */
+        private final String[] nullMessages;
         /** The run whose base was translated last, or -1. */
         private int activeRun = -1;
 
-        Method(AnalyzerAdapter analyzer, boolean constructor, int tlbSlot, FieldRuns.Role[] runs) {
+        Method(AnalyzerAdapter analyzer, boolean constructor, int tlbSlot, FieldRuns.Role[] runs, String[] nullMessages) {
             super(Opcodes.ASM9, analyzer);
             this.analyzer = analyzer;
             this.constructor = constructor;
             this.tlbSlot = tlbSlot;
             this.runs = runs;
+            this.nullMessages = nullMessages;
         }
 
         @Override
@@ -148,6 +157,7 @@ final class FieldAccessRewriter extends ClassVisitor {
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             FieldRuns.Role role = fieldInsns < runs.length ? runs[fieldInsns] : null;
+            String nullMessage = fieldInsns < nullMessages.length ? nullMessages[fieldInsns] : null;
             fieldInsns++;
             if (!links(opcode, owner, name, descriptor)) {
                 super.visitFieldInsn(opcode, owner, name, descriptor);
@@ -163,13 +173,13 @@ final class FieldAccessRewriter extends ClassVisitor {
             }
             if (role != null && (role.first() || role.run() == activeRun)) {
                 if (role.first()) {
-                    nullCheck(opcode, owner, name, descriptor);
+                    nullCheck(opcode, descriptor, owner, name, nullMessage);
                     translateBase(role, owner, name, descriptor);
                 }
                 linkAt(opcode, owner, name, descriptor);
                 return;
             }
-            nullCheck(opcode, owner, name, descriptor);
+            nullCheck(opcode, descriptor, owner, name, nullMessage);
             link(opcode, owner, name, descriptor);
         }
 
@@ -199,16 +209,14 @@ final class FieldAccessRewriter extends ClassVisitor {
         /**
          * Runs the original instruction on the handle's own (unused) field first, so a null receiver
          * fails exactly as before, with the JVM's own message; on a live handle it costs a dead access.
+         * A receiver that a remote field read pushed, which the JVM cannot describe, is checked with
+         * {@code message} instead ({@link NullMessages}).
          */
-        private void nullCheck(int opcode, String owner, String name, String descriptor) {
+        private void nullCheck(int opcode, String descriptor, String owner, String name, String message) {
             Type t = Type.getType(descriptor);
             if (opcode == Opcodes.GETFIELD) {
                 super.visitInsn(Opcodes.DUP);
-                super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
-                super.visitInsn(t.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP);
-                return;
-            }
-            if (t.getSize() == 1) {
+            } else if (t.getSize() == 1) {
                 super.visitInsn(Opcodes.SWAP);
                 super.visitInsn(Opcodes.DUP_X1);
             } else {
@@ -216,8 +224,16 @@ final class FieldAccessRewriter extends ClassVisitor {
                 super.visitInsn(Opcodes.POP2);
                 super.visitInsn(Opcodes.DUP_X2);
             }
-            pushDefault(t);
-            super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
+            if (message != null) {
+                super.visitLdcInsn(message);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, NULLS, "check", "(Ljava/lang/Object;Ljava/lang/String;)V", false);
+            } else if (opcode == Opcodes.GETFIELD) {
+                super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
+                super.visitInsn(t.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP);
+            } else {
+                pushDefault(t);
+                super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
+            }
         }
 
         private void pushDefault(Type t) {

@@ -46,23 +46,34 @@ final class FieldRuns {
     private FieldRuns() {
     }
 
-    /**
-     * The role of each field instruction of {@code m} (by its place among the method's field
-     * instructions, static ones included), or null outside a run of two or more; all null when the
-     * method cannot be analysed.
-     */
-    static Role[] find(String owner, MethodNode m, Predicate<FieldInsnNode> linked) {
+    /** Which instruction pushed each stack value, per instruction of {@code m}; null when it cannot be analysed. */
+    static Frame<SourceValue>[] sources(String owner, MethodNode m) {
+        try {
+            return new Analyzer<>(new SourceInterpreter()).analyze(owner, m);
+        } catch (AnalyzerException e) {
+            return null;
+        }
+    }
+
+    /** How many field instructions {@code m} has, static ones included. */
+    static int fieldInstructions(MethodNode m) {
         int fields = 0;
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (i instanceof FieldInsnNode) {
                 fields++;
             }
         }
-        Role[] roles = new Role[fields];
-        Frame<SourceValue>[] frames;
-        try {
-            frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, m);
-        } catch (AnalyzerException e) {
+        return fields;
+    }
+
+    /**
+     * The role of each field instruction of {@code m} (by its place among the method's field
+     * instructions, static ones included), or null outside a run of two or more; all null when the
+     * method could not be analysed ({@code frames} null, from {@link #sources}).
+     */
+    static Role[] find(MethodNode m, Frame<SourceValue>[] frames, Predicate<FieldInsnNode> linked) {
+        Role[] roles = new Role[fieldInstructions(m)];
+        if (frames == null) {
             return roles;
         }
         Set<LabelNode> targets = targets(m);
@@ -128,14 +139,16 @@ final class FieldRuns {
 
     /** The {@code ALOAD} that pushed {@code v}, looking through {@code DUP}s (as in {@code c.total += 1}); else null. */
     private static VarInsnNode load(MethodNode m, Frame<SourceValue>[] frames, SourceValue v) {
+        return source(m, frames, v) instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD ? load : null;
+    }
+
+    /** The one instruction that pushed {@code v}, looking through {@code DUP}s; null when there is not one. */
+    static AbstractInsnNode source(MethodNode m, Frame<SourceValue>[] frames, SourceValue v) {
         while (v.insns.size() == 1) {
             AbstractInsnNode source = v.insns.iterator().next();
-            if (source instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD) {
-                return load;
-            }
             Frame<SourceValue> before = source.getOpcode() == Opcodes.DUP ? frames[m.instructions.indexOf(source)] : null;
             if (before == null) {
-                return null;
+                return source;
             }
             v = before.getStack(before.getStackSize() - 1);
         }

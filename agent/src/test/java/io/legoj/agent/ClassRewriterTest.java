@@ -31,6 +31,11 @@ class ClassRewriterTest {
     }
 
     @Test
+    void nullPointerExceptionsOfChainedRemoteReadsKeepTheJvmsMessages() throws Exception {
+        sameResult("corpus.NullChains", new Class<?>[0]);
+    }
+
+    @Test
     void runsOfAccessesToOneObjectTranslateItOnce() throws Exception {
         sameResult("corpus.Runs", new Class<?>[0]);
     }

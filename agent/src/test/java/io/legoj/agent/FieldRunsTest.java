@@ -83,7 +83,8 @@ class FieldRunsTest {
         ClassNode c = new ClassNode();
         new ClassReader(Asm.bytesOf(Shapes.class)).accept(c, ClassReader.EXPAND_FRAMES);
         MethodNode m = Asm.method(c, method);
-        FieldRuns.Role[] roles = FieldRuns.find(c.name, m, f -> f.owner.equals(c.name) && !f.name.equals("counter"));
+        FieldRuns.Role[] roles = FieldRuns.find(m, FieldRuns.sources(c.name, m),
+                f -> f.owner.equals(c.name) && !f.name.equals("counter"));
         List<String> out = new ArrayList<>();
         for (FieldRuns.Role r : roles) {
             out.add(r == null ? "." : r.first() ? "F" + (r.writes() ? "w" : "") : "N");
