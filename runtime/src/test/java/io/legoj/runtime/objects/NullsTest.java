@@ -1,0 +1,17 @@
+package io.legoj.runtime.objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class NullsTest {
+    @Test
+    void aNullReceiverFailsWithTheGivenMessageAsFromTheCaller() {
+        Nulls.check("a receiver", "never used");
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> Nulls.check(null, "Cannot read field \"x\" because \"a.next\" is null"));
+        assertEquals("Cannot read field \"x\" because \"a.next\" is null", e.getMessage());
+        assertEquals(NullsTest.class.getName(), e.getStackTrace()[0].getClassName().replaceAll("\\$.*", ""));
+    }
+}
