@@ -140,8 +140,6 @@ class CrashTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(CHRONICLE_FLAGS);
         cmd.add("-Dorg.slf4j.simpleLogger.log.net.openhft=warn");
-        // a restart once failed to lock a generation's table store for 10 s: its retries say why
-        cmd.add("-Dorg.slf4j.simpleLogger.log.net.openhft.chronicle.queue.impl.table.SingleTableStore=debug");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MemNodeProcess.class.getName(),
                 dir.resolve("journal").toString(), Long.toString(16L << 20), Long.toString(1L << 20)));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile())).start();

@@ -122,17 +122,23 @@ class CrashTest {
         cmd.addAll(CHRONICLE_FLAGS);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StorageNodeProcess.class.getName(),
                 dir.toString(), Long.toString(2L << 20)));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(nodeLog().toFile())).start();
     }
 
-    private static int port(Process node) throws IOException {
+    /** The nodes' stderr, beside the node's {@code data} and {@code journal}. */
+    private Path nodeLog() {
+        return dir.resolve("node.log");
+    }
+
+    private int port(Process node) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("listening ")) {
                 return Integer.parseInt(line.substring("listening ".length()).trim());
             }
         }
-        throw new AssertionError("the node exited with " + node.onExit().join().exitValue() + " before listening");
+        int exit = node.onExit().join().exitValue();
+        throw new AssertionError("the node exited with " + exit + " before listening:\n" + Files.readString(nodeLog()));
     }
 
     private static StorageClient connect(EventLoopGroup group, int port, String app) {

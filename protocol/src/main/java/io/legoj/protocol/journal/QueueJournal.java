@@ -141,6 +141,11 @@ public final class QueueJournal implements AutoCloseable {
             if (g < from) {
                 continue;
             }
+            if (!hasEntries(g)) {
+                LOG.log(Level.INFO, () -> "journal " + generationDir(g) + ": no entries file (the process died as it"
+                        + " created this generation), skipped");
+                continue;
+            }
             try (SingleChronicleQueue q = open(g, REPLAY_TIMEOUT_MS); ExcerptTailer tailer = q.createTailer()) {
                 while (true) {
                     try (DocumentContext dc = tailer.readingDocument()) {
@@ -304,6 +309,20 @@ public final class QueueJournal implements AutoCloseable {
         SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(generationDir(g)).blockSize(blockSize)
                 .syncMode(SyncMode.SYNC);
         return (timeoutMs > 0 ? b.timeoutMS(timeoutMs) : b).build();
+    }
+
+    /**
+     * Whether generation {@code g} has a file of entries: the queue writes it on the first append,
+     * after its table store ({@code metadata.cq4t}) is complete. A generation without one holds
+     * nothing; a process killed while creating it may have left a table store whose header is half
+     * written, which Chronicle then fails to open, after ten seconds, as "Unable to claim exclusive lock".
+     */
+    private boolean hasEntries(int g) {
+        try (Stream<Path> files = Files.list(generationDir(g))) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".cq4"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the journal generation " + generationDir(g), e);
+        }
     }
 
     private Path generationDir(int g) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +56,31 @@ class QueueJournalTest {
             append(j, 4);
         }
         assertEquals(List.of(1L, 2L, 3L, 4L), replay());
+    }
+
+    /**
+     * A process killed while it created a generation can leave its table store with half a header,
+     * which Chronicle cannot open (it retries for ten seconds, then gives up). Such a generation has
+     * no entries file yet, holds nothing, and replay passes it by at once.
+     */
+    @Test
+    void aGenerationKilledWhileBeingCreatedIsPassedBy() throws IOException {
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            j.roll();
+            append(j, 1, 2);
+        }
+        byte[] table = Files.readAllBytes(dir.resolve("gen-00000001/metadata.cq4t"));
+        Path half = Files.createDirectories(dir.resolve("gen-00000002"));
+        Files.write(half.resolve("metadata.cq4t"), java.util.Arrays.copyOf(java.util.Arrays.copyOf(table, 8), table.length));
+        long start = System.nanoTime();
+        assertEquals(List.of(1L, 2L), replay());
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(5),
+                "not Chronicle's ten seconds of retries");
+        try (QueueJournal j = new QueueJournal(dir, BLOCK)) {
+            assertEquals(3, j.roll(), "the half-made generation's number is not used again");
+            append(j, 3);
+        }
+        assertEquals(List.of(1L, 2L, 3L), replay());
     }
 
     @Test
