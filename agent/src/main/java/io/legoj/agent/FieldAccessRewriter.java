@@ -193,17 +193,10 @@ final class FieldAccessRewriter extends ClassVisitor {
             activeRun = role.run();
         }
 
+        /** An access of a run: the site also takes the run's base. */
         private void linkAt(int opcode, String owner, String name, String descriptor) {
             super.visitVarInsn(Opcodes.LLOAD, tlbSlot + 1);
-            super.visitVarInsn(Opcodes.ALOAD, tlbSlot);
-            String tlb = "L" + TLB + ";";
-            if (opcode == Opcodes.GETFIELD) {
-                super.visitInvokeDynamicInsn(name, "(L" + owner + ";J" + tlb + ")" + descriptor, GET_AT,
-                        Type.getObjectType(owner));
-            } else {
-                super.visitInvokeDynamicInsn(name, "(L" + owner + ";" + descriptor + "J" + tlb + ")V", PUT_AT,
-                        Type.getObjectType(owner));
-            }
+            linkSite(opcode, owner, name, descriptor, true);
         }
 
         /**
@@ -247,13 +240,18 @@ final class FieldAccessRewriter extends ClassVisitor {
         }
 
         private void link(int opcode, String owner, String name, String descriptor) {
+            linkSite(opcode, owner, name, descriptor, false);
+        }
+
+        /** The site of a field read or write, taking the method's Tlb last and, in a run, the base before it. */
+        private void linkSite(int opcode, String owner, String name, String descriptor, boolean atBase) {
             super.visitVarInsn(Opcodes.ALOAD, tlbSlot);
-            String tlb = "L" + TLB + ";";
+            String tail = (atBase ? "J" : "") + "L" + TLB + ";";
             if (opcode == Opcodes.GETFIELD) {
-                super.visitInvokeDynamicInsn(name, "(L" + owner + ";" + tlb + ")" + descriptor, GET,
+                super.visitInvokeDynamicInsn(name, "(L" + owner + ";" + tail + ")" + descriptor, atBase ? GET_AT : GET,
                         Type.getObjectType(owner));
             } else {
-                super.visitInvokeDynamicInsn(name, "(L" + owner + ";" + descriptor + tlb + ")V", PUT,
+                super.visitInvokeDynamicInsn(name, "(L" + owner + ";" + descriptor + tail + ")V", atBase ? PUT_AT : PUT,
                         Type.getObjectType(owner));
             }
         }
