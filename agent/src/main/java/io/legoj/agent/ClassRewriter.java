@@ -7,8 +7,8 @@ import org.objectweb.asm.ClassWriter;
 
 /**
  * Bytes to bytes: the whole chain of rewrites for one application class, assembled in one place.
- * Knows nothing of {@code java.lang.instrument}; frames are kept (only straight-line code is added),
- * so the writer never loads classes.
+ * Knows nothing of {@code java.lang.instrument}; frames are kept (new branches get frames made from
+ * the ones around them), so the writer never loads classes.
  */
 public final class ClassRewriter {
     /**
@@ -47,12 +47,17 @@ public final class ClassRewriter {
      */
     public byte[] rewrite(byte[] original, ClassKinds kinds, Function<String, DeclaredMethods> classes) {
         byte[] bytes = features.arrays() ? rewriteArrays(original, classes) : original;
-        if (!features.objects() && !FileStreamRewriter.mentionsFiles(bytes)) {
+        boolean arrayLoops = bytes != original;
+        if (!features.objects() && !arrayLoops && !FileStreamRewriter.mentionsFiles(bytes)) {
             return bytes;
         }
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         ClassVisitor chain = writer;
+        if (arrayLoops) {
+            // last, so that it sees every call the rewrites before it added to a loop
+            chain = new ArrayLoopRewriter(chain);
+        }
         if (features.objects()) {
             chain = objectRewrites(chain, bytes, kinds);
         }

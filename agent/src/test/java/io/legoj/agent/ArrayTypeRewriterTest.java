@@ -620,6 +620,18 @@ class ArrayTypeRewriterTest {
 
     @ParameterizedTest(name = "arrays over {0} bytes remote")
     @ValueSource(longs = {0, 64, 1 << 20})
+    void countedLoopsRunPageByPageWithTheJvmsExceptions(long localMax) throws Exception {
+        long evictions = runtime.cache().counters.evictions.sum();
+        String out = sameResult("arraycorpus.Loops", localMax);
+        assertTrue(out.contains("past the length ArrayIndexOutOfBoundsException: Index 10 out of bounds for length 10"),
+                out);
+        if (localMax == 0) {
+            assertTrue(runtime.cache().counters.evictions.sum() > evictions, "larger than the cache: " + runtime.summary());
+        }
+    }
+
+    @ParameterizedTest(name = "arrays over {0} bytes remote")
+    @ValueSource(longs = {0, 64, 1 << 20})
     void multiDimensionalAndJaggedArrays(long localMax) throws Exception {
         sameResult("arraycorpus.Grids", localMax);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import programs.ArrayLoops;
 import programs.ArraysCorpus;
 import programs.ManyArrays;
 
@@ -37,6 +38,21 @@ class RemoteArraysTest {
             assertEquals(0, remote.awaitExit(BOUND), remote.describe());
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
             assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 0, remote.describe());
+        }
+    }
+
+    /** Counted loops read and write a page at a time without a lookup: other threads' faults must not take it away. */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void countedLoopsKeepTheirPagesWhileOtherThreadsEvict() {
+        String[] args = {"200000", "12", "4"};
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
+                AppProcess plain = AppProcess.plain("512m", ArrayLoops.class, args);
+                AppProcess remote = AppProcess.withAgent(options(node, "256k"), SECRET, ArrayLoops.class, args)) {
+            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
+            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
+            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 10_000, remote.describe());
         }
     }
 

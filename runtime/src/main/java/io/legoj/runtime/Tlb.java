@@ -35,6 +35,12 @@ public final class Tlb {
     private volatile int[] pins;
     /** Set by an evictor that needs this thread to drop its pins. */
     volatile boolean flushRequested;
+    /**
+     * Where {@code ArrayLoops.open} leaves the window it opened, for the caller to read at once:
+     * element i is at {@code windowOffset + (i << shift)} of {@code windowBase} (null: a frame address).
+     */
+    public Object windowBase;
+    public long windowOffset;
     long lastFault = -2;
     int readAhead;
     /** Misses since the last growth on a resident page whose slot held another page: the reach was too short. */
@@ -77,6 +83,20 @@ public final class Tlb {
      */
     public long readAddress(long va) {
         return r(va);
+    }
+
+    /**
+     * Owner only: whether the table translates {@code va} (for writing when {@code write}), and so
+     * holds a pin on its page, wherever the current size puts it.
+     */
+    public boolean holds(long va, boolean write) {
+        long vpn = va >>> shift;
+        return e[(((int) vpn & mask) << 2) + (write ? 1 : 0)] == vpn;
+    }
+
+    /** The bits of a virtual address that are its offset in its page. */
+    public long pageMask() {
+        return offsetMask;
     }
 
     /** {@link #readAddress} for writing (the page is marked dirty, and stays so while pinned). */

@@ -1,0 +1,205 @@
+package io.legoj.agent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Gives each {@link CountedLoops counted loop} over arrays a fast copy of its body, run page by page:
+ *
+ * <pre>
+ * HEAD: if (!(i &lt; n)) goto EXIT
+ *       end = ArrayLoops.open(a, i, n, tlb, writes a)     // a's window: base, offset
+ *       end = ArrayLoops.open(b, i, end, tlb, writes b)   // and so on for each array of the body
+ *       end = ArrayLoops.stillOpen(a, i, end, tlb, ...)  // b's translation did not take a's slot
+ *       if (i &gt;= end) goto SLOW                          // no run: the plain body, which throws as the JVM does
+ * FAST: body, its accesses at the windows; i++; if (i &lt; end) goto FAST
+ *       reachabilityFence(a, b); goto HEAD
+ * SLOW: body; i++; goto HEAD
+ * </pre>
+ *
+ * A run makes no index check and no TLB lookup; the loop is what it was otherwise. Runs last in the
+ * chain, so that it sees every call the other rewrites added. New frames are the loop head's, with
+ * the new locals past all others.
+ */
+final class ArrayLoopRewriter extends ClassVisitor {
+    private static final String LOOPS = ArrayTypes.PACKAGE + "ArrayLoops";
+    private static final String TLB = "io/legoj/runtime/Tlb";
+    private static final String OBJECT = "java/lang/Object";
+    /** {@code ArrayLoops.open} and {@code stillOpen}: (array, index, bound, tlb, write) to the run's end. */
+    private static final String WINDOW = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";Z)I";
+
+    private String owner;
+
+    ArrayLoopRewriter(ClassVisitor next) {
+        super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        owner = name;
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+            @Override
+            public void visitEnd() {
+                List<CountedLoops.Loop> loops = CountedLoops.find(owner, this);
+                if (!loops.isEmpty()) {
+                    int free = firstFreeLocal(this);
+                    for (CountedLoops.Loop loop : loops) {
+                        rewrite(this, loop, free);
+                    }
+                }
+                accept(next);
+            }
+        };
+    }
+
+    private static void rewrite(MethodNode m, CountedLoops.Loop loop, int free) {
+        int end = free;
+        Map<LabelNode, LabelNode> labels = new HashMap<>();
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof LabelNode l) {
+                labels.put(l, l);
+            }
+        }
+        for (AbstractInsnNode i = loop.test().getNext(); i != loop.back(); i = i.getNext()) {
+            if (i instanceof LabelNode l) {
+                labels.put(l, new LabelNode());
+            }
+        }
+        LabelNode fast = new LabelNode();
+        LabelNode slow = new LabelNode();
+        InsnList code = new InsnList();
+        int arrays = loop.arrays().size();
+        for (int k = 0; k < arrays; k++) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, loop.arrays().get(k)));
+            code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
+            if (k == 0) {
+                for (AbstractInsnNode b : loop.bound()) {
+                    code.add(b.clone(labels));
+                }
+            } else {
+                code.add(new VarInsnNode(Opcodes.ILOAD, end));
+            }
+            code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
+            code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "open", WINDOW, false));
+            code.add(new VarInsnNode(Opcodes.ISTORE, end));
+            code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, TLB, "windowBase", "L" + OBJECT + ";"));
+            code.add(new VarInsnNode(Opcodes.ASTORE, base(free, k)));
+            code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, TLB, "windowOffset", "J"));
+            code.add(new VarInsnNode(Opcodes.LSTORE, base(free, k) + 1));
+        }
+        // opening a later array may have taken an earlier one's TLB slot, and with it its pin
+        for (int k = 0; k < arrays - 1; k++) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, loop.arrays().get(k)));
+            code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
+            code.add(new VarInsnNode(Opcodes.ILOAD, end));
+            code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
+            code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "stillOpen", WINDOW, false));
+            code.add(new VarInsnNode(Opcodes.ISTORE, end));
+        }
+        code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
+        code.add(new VarInsnNode(Opcodes.ILOAD, end));
+        code.add(new JumpInsnNode(Opcodes.IF_ICMPGE, slow));
+        code.add(fast);
+        code.add(withWindows(loop.frame(), free, arrays));
+        for (AbstractInsnNode i = loop.test().getNext(); i != loop.back(); i = i.getNext()) {
+            int k = i instanceof MethodInsnNode c ? loop.arrayOf(c) : -1;
+            if (k >= 0) {
+                MethodInsnNode c = (MethodInsnNode) i;
+                code.add(new VarInsnNode(Opcodes.ALOAD, base(free, k)));
+                code.add(new VarInsnNode(Opcodes.LLOAD, base(free, k) + 1));
+                code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, c.name,
+                        c.desc.replace(")", "L" + OBJECT + ";J)"), false));
+            } else if (i instanceof FrameNode f) {
+                code.add(withWindows(f, free, arrays));
+            } else {
+                code.add(i.clone(labels));
+            }
+        }
+        code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
+        code.add(new VarInsnNode(Opcodes.ILOAD, end));
+        code.add(new JumpInsnNode(Opcodes.IF_ICMPLT, fast));
+        for (int a : loop.arrays()) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, a));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/ref/Reference", "reachabilityFence",
+                    "(L" + OBJECT + ";)V", false));
+        }
+        code.add(new JumpInsnNode(Opcodes.GOTO, loop.head()));
+        code.add(slow);
+        code.add(loop.frame().clone(labels));
+        m.instructions.insert(loop.test(), code);
+    }
+
+    /** The local of array {@code k}'s window base; its offset is in the two slots after it. */
+    private static int base(int free, int k) {
+        return free + 1 + 3 * k;
+    }
+
+    /** {@code frame} with the loop's end, then each array's window base and offset, from slot {@code free}. */
+    private static FrameNode withWindows(FrameNode frame, int free, int arrays) {
+        List<Object> locals = new ArrayList<>(frame.local);
+        int slots = 0;
+        for (Object t : locals) {
+            slots += t == Opcodes.LONG || t == Opcodes.DOUBLE ? 2 : 1;
+        }
+        for (; slots < free; slots++) {
+            locals.add(Opcodes.TOP);
+        }
+        locals.add(Opcodes.INTEGER);
+        for (int k = 0; k < arrays; k++) {
+            locals.add(OBJECT);
+            locals.add(Opcodes.LONG);
+        }
+        return new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), frame.stack.size(), frame.stack.toArray());
+    }
+
+    /** The first local slot that no instruction, frame or parameter of {@code m} uses. */
+    private static int firstFreeLocal(MethodNode m) {
+        int free = Type.getArgumentsAndReturnSizes(m.desc) >> 2;
+        if ((m.access & Opcodes.ACC_STATIC) != 0) {
+            free--;
+        }
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof VarInsnNode v) {
+                boolean wide = v.getOpcode() == Opcodes.LLOAD || v.getOpcode() == Opcodes.DLOAD
+                        || v.getOpcode() == Opcodes.LSTORE || v.getOpcode() == Opcodes.DSTORE;
+                free = Math.max(free, v.var + (wide ? 2 : 1));
+            } else if (i instanceof IincInsnNode inc) {
+                free = Math.max(free, inc.var + 1);
+            } else if (i instanceof FrameNode f && f.local != null) {
+                int slots = 0;
+                for (Object t : f.local) {
+                    slots += t == Opcodes.LONG || t == Opcodes.DOUBLE ? 2 : 1;
+                }
+                free = Math.max(free, slots);
+            }
+        }
+        return free;
+    }
+}

@@ -1,0 +1,343 @@
+package io.legoj.agent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.Interpreter;
+import org.objectweb.asm.tree.analysis.Value;
+
+/**
+ * Counted loops of rewritten code whose element accesses can share one translation per page: the
+ * shape javac gives {@code for (int i = from; i < n; i++)} and a for-each over an array,
+ *
+ * <pre>
+ * HEAD: (frame, empty stack)  iload i; iload n | aload b, getfield length; if_icmpge EXIT
+ *       body ... iinc i 1; goto HEAD
+ * </pre>
+ *
+ * where every element access of the body is an {@code ArrayAccess} call on the value of an array
+ * local at index {@code i}, and nothing else in the body may run other code on this thread: no
+ * call, no allocation or type check (which may load or initialise a class), no static or foreign
+ * field, no monitor, no handler starting or ending inside. The body stores neither the arrays, the
+ * bound nor the TLB local, and {@code i} only by its final {@code iinc}. Which local pushed each
+ * operand comes from an analysis whose values are "the local last loaded" ({@link Loaded}).
+ */
+final class CountedLoops {
+    static final String ACCESS = ArrayTypes.PACKAGE + "ArrayAccess";
+    /** Bodies longer than this are left alone: the fast copy doubles them. */
+    static final int MAX_BODY = 500;
+
+    /**
+     * A loop to rewrite: {@code frame} is the one at {@code head}; {@code bound} the instructions
+     * pushing {@code n}; {@code accesses} the element accesses of the body, each on the array of
+     * local {@code arrays[arrayOf[k]]} at {@code index}, with the TLB of local {@code tlb};
+     * {@code writes[j]}: the body writes {@code arrays[j]}.
+     */
+    record Loop(LabelNode head, FrameNode frame, JumpInsnNode test, List<AbstractInsnNode> bound, JumpInsnNode back,
+            int index, int tlb, List<MethodInsnNode> accesses, int[] arrayOf, List<Integer> arrays, boolean[] writes) {
+        /** Which array access {@code c} of the body works on, as an index into {@link #arrays}; -1 for none. */
+        int arrayOf(MethodInsnNode c) {
+            int k = accesses.indexOf(c);
+            return k < 0 ? -1 : arrayOf[k];
+        }
+    }
+
+    /** The most arrays one loop may run over (each takes three locals). */
+    static final int MAX_ARRAYS = 4;
+
+    private CountedLoops() {
+    }
+
+    /** The loops of {@code m} (a method of {@code owner}) to rewrite, innermost first; none when it cannot be analysed. */
+    static List<Loop> find(String owner, MethodNode m) {
+        List<Loop> loops = new ArrayList<>();
+        if (!mayHaveLoops(m)) {
+            return loops;
+        }
+        Frame<Loaded>[] frames;
+        try {
+            frames = new Analyzer<>(new Loaded.Interpreter()).analyze(owner, m);
+        } catch (AnalyzerException e) {
+            return loops;
+        }
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof JumpInsnNode back && back.getOpcode() == Opcodes.GOTO) {
+                Loop loop = loop(owner, m, frames, back);
+                if (loop != null) {
+                    loops.add(loop);
+                }
+            }
+        }
+        return loops;
+    }
+
+    private static boolean mayHaveLoops(MethodNode m) {
+        boolean access = false;
+        boolean backward = false;
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            access |= i instanceof MethodInsnNode c && isElementAccess(c);
+            backward |= i instanceof JumpInsnNode j && j.getOpcode() == Opcodes.GOTO
+                    && m.instructions.indexOf(j.label) < m.instructions.indexOf(j);
+        }
+        return access && backward;
+    }
+
+    /** An {@code ArrayAccess} element read or write: {@code (array, index[, value], tlb)}. */
+    static boolean isElementAccess(MethodInsnNode c) {
+        return c.getOpcode() == Opcodes.INVOKESTATIC && c.owner.equals(ACCESS)
+                && (c.name.startsWith("get") || c.name.startsWith("put"));
+    }
+
+    private static Loop loop(String owner, MethodNode m, Frame<Loaded>[] frames, JumpInsnNode back) {
+        InsnList insns = m.instructions;
+        int from = insns.indexOf(back.label);
+        int to = insns.indexOf(back);
+        if (from >= to || to - from > MAX_BODY) {
+            return null;
+        }
+        FrameNode frame = null;
+        AbstractInsnNode p = back.label.getNext();
+        for (; p instanceof LabelNode || p instanceof LineNumberNode || p instanceof FrameNode; p = p.getNext()) {
+            if (p instanceof FrameNode f) {
+                frame = f;
+            }
+        }
+        if (frame == null || frame.stack != null && !frame.stack.isEmpty() || frame.type != Opcodes.F_NEW
+                || !(p instanceof VarInsnNode load) || load.getOpcode() != Opcodes.ILOAD) {
+            return null;
+        }
+        int index = load.var;
+        List<AbstractInsnNode> bound = new ArrayList<>();
+        p = p.getNext();
+        if (p instanceof VarInsnNode n && n.getOpcode() == Opcodes.ILOAD) {
+            bound.add(p);
+        } else if (p instanceof VarInsnNode b && b.getOpcode() == Opcodes.ALOAD && b.getNext() instanceof FieldInsnNode f
+                && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(ArrayTypes.PRIMITIVE_ARRAY)) {
+            bound.add(p);
+            bound.add(f);
+        } else {
+            return null;
+        }
+        if (!(bound.get(bound.size() - 1).getNext() instanceof JumpInsnNode test) || test.getOpcode() != Opcodes.IF_ICMPGE
+                || insns.indexOf(test.label) <= to || !(previousInstruction(back) instanceof IincInsnNode step)
+                || step.var != index || step.incr != 1 || nextInstruction(test) instanceof FrameNode
+                || handlerEdgeInside(m, insns.indexOf(test), to)) {
+            return null;
+        }
+        int boundLocal = ((VarInsnNode) bound.get(0)).var;
+        Set<Integer> stored = new HashSet<>();
+        List<MethodInsnNode> accesses = new ArrayList<>();
+        List<Integer> arrayOf = new ArrayList<>();
+        List<Integer> arrays = new ArrayList<>();
+        boolean[] writes = new boolean[MAX_ARRAYS];
+        int tlb = -1;
+        for (AbstractInsnNode i = test.getNext(); i != back; i = i.getNext()) {
+            if (i == step) {
+                continue;
+            }
+            if (i instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
+                stored.add(v.var);
+            } else if (i instanceof IincInsnNode inc) {
+                stored.add(inc.var);
+            } else if (i instanceof MethodInsnNode c && isElementAccess(c)) {
+                Frame<Loaded> f = frames[insns.indexOf(c)];
+                if (f == null) {
+                    return null;
+                }
+                Type[] args = Type.getArgumentTypes(c.desc);
+                int top = f.getStackSize() - 1;
+                int a = f.getStack(top - args.length + 1).local;
+                int at = f.getStack(top - args.length + 2).local;
+                int t = f.getStack(top).local;
+                if (a < 0 || at != index || t < 0 || tlb >= 0 && t != tlb) {
+                    return null;
+                }
+                if (!arrays.contains(a)) {
+                    if (arrays.size() == MAX_ARRAYS) {
+                        return null;
+                    }
+                    arrays.add(a);
+                }
+                tlb = t;
+                writes[arrays.indexOf(a)] |= c.name.startsWith("put");
+                accesses.add(c);
+                arrayOf.add(arrays.indexOf(a));
+            } else if (!harmless(owner, i)) {
+                return null;
+            }
+        }
+        if (accesses.isEmpty() || stored.contains(index) || stored.contains(tlb) || stored.contains(boundLocal)
+                || arrays.stream().anyMatch(stored::contains)) {
+            return null;
+        }
+        return new Loop(back.label, frame, test, bound, back, index, tlb, accesses,
+                arrayOf.stream().mapToInt(Integer::intValue).toArray(), arrays, Arrays.copyOf(writes, arrays.size()));
+    }
+
+    /**
+     * Whether {@code i} in a loop body cannot run code on this thread (which could miss in its TLB and
+     * drop the window's pin): calls, and what may load or initialise a class, can.
+     */
+    private static boolean harmless(String owner, AbstractInsnNode i) {
+        return switch (i.getType()) {
+            case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN, AbstractInsnNode.TYPE_INSN,
+                    AbstractInsnNode.MULTIANEWARRAY_INSN -> false;
+            case AbstractInsnNode.FIELD_INSN -> {
+                FieldInsnNode f = (FieldInsnNode) i;
+                yield f.owner.equals(owner) || f.owner.equals(ArrayTypes.PRIMITIVE_ARRAY);
+            }
+            case AbstractInsnNode.LDC_INSN -> ((LdcInsnNode) i).cst instanceof Number || ((LdcInsnNode) i).cst instanceof String;
+            case AbstractInsnNode.INT_INSN -> i.getOpcode() != Opcodes.NEWARRAY;
+            case AbstractInsnNode.VAR_INSN -> i.getOpcode() != Opcodes.RET;
+            case AbstractInsnNode.JUMP_INSN -> i.getOpcode() != Opcodes.JSR;
+            case AbstractInsnNode.INSN -> i.getOpcode() != Opcodes.MONITORENTER && i.getOpcode() != Opcodes.MONITOREXIT;
+            default -> true;
+        };
+    }
+
+    /** Whether a try block starts or ends, or a handler begins, strictly after {@code from} and up to {@code to}. */
+    private static boolean handlerEdgeInside(MethodNode m, int from, int to) {
+        for (TryCatchBlockNode b : m.tryCatchBlocks) {
+            for (LabelNode l : List.of(b.start, b.end, b.handler)) {
+                int at = m.instructions.indexOf(l);
+                if (at > from && at <= to) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static AbstractInsnNode previousInstruction(AbstractInsnNode i) {
+        AbstractInsnNode p = i.getPrevious();
+        while (p instanceof LabelNode || p instanceof LineNumberNode) {
+            p = p.getPrevious();
+        }
+        return p;
+    }
+
+    private static AbstractInsnNode nextInstruction(AbstractInsnNode i) {
+        AbstractInsnNode p = i.getNext();
+        while (p instanceof LabelNode || p instanceof LineNumberNode) {
+            p = p.getNext();
+        }
+        return p;
+    }
+
+    /**
+     * A value of the analysis: its size, and the local whose load pushed it (through copies by
+     * {@code dup} and {@code swap}), or -1. Loads are the only values tied to a local: a loop body
+     * that stores none of the locals it looks at uses their values of this iteration.
+     */
+    static final class Loaded implements Value {
+        private static final Loaded ONE = new Loaded(1, -1);
+        private static final Loaded TWO = new Loaded(2, -1);
+
+        final int size;
+        final int local;
+
+        private Loaded(int size, int local) {
+            this.size = size;
+            this.local = local;
+        }
+
+        private static Loaded of(BasicValue v) {
+            return v == null ? null : v.getSize() == 2 ? TWO : ONE;
+        }
+
+        @Override
+        public int getSize() {
+            return size;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Loaded l && l.size == size && l.local == local;
+        }
+
+        @Override
+        public int hashCode() {
+            return size * 31 + local;
+        }
+
+        /** Sizes from ASM's {@link BasicInterpreter}, which the operations here never look past. */
+        static final class Interpreter extends org.objectweb.asm.tree.analysis.Interpreter<Loaded> {
+            private final BasicInterpreter basic = new BasicInterpreter();
+
+            Interpreter() {
+                super(Opcodes.ASM9);
+            }
+
+            private static BasicValue basic(Loaded v) {
+                return v.size == 2 ? BasicValue.LONG_VALUE : BasicValue.INT_VALUE;
+            }
+
+            @Override
+            public Loaded newValue(Type type) {
+                return type == Type.VOID_TYPE ? null : type != null && type.getSize() == 2 ? TWO : ONE;
+            }
+
+            @Override
+            public Loaded newOperation(AbstractInsnNode insn) throws AnalyzerException {
+                return of(basic.newOperation(insn));
+            }
+
+            @Override
+            public Loaded copyOperation(AbstractInsnNode insn, Loaded value) {
+                return insn.getOpcode() >= Opcodes.ILOAD && insn.getOpcode() <= Opcodes.ALOAD
+                        ? new Loaded(value.size, ((VarInsnNode) insn).var) : value;
+            }
+
+            @Override
+            public Loaded unaryOperation(AbstractInsnNode insn, Loaded value) throws AnalyzerException {
+                return of(basic.unaryOperation(insn, basic(value)));
+            }
+
+            @Override
+            public Loaded binaryOperation(AbstractInsnNode insn, Loaded v1, Loaded v2) throws AnalyzerException {
+                return of(basic.binaryOperation(insn, basic(v1), basic(v2)));
+            }
+
+            @Override
+            public Loaded ternaryOperation(AbstractInsnNode insn, Loaded v1, Loaded v2, Loaded v3) {
+                return null;
+            }
+
+            @Override
+            public Loaded naryOperation(AbstractInsnNode insn, List<? extends Loaded> values) throws AnalyzerException {
+                return of(basic.naryOperation(insn, null));
+            }
+
+            @Override
+            public void returnOperation(AbstractInsnNode insn, Loaded value, Loaded expected) {
+            }
+
+            @Override
+            public Loaded merge(Loaded v, Loaded w) {
+                return v.equals(w) ? v : v.size == w.size ? (v.size == 2 ? TWO : ONE) : ONE;
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package arraycorpus;
+
+import java.util.Arrays;
+
+/**
+ * Counted loops of every shape the agent gives a page-by-page fast copy, and their edges: every
+ * kind, reads and writes, for-each, breaks and returns from inside, a bound past the length, a null
+ * array, a negative start, an exception in the body, nested loops, and loops it leaves alone.
+ */
+public final class Loops {
+    private static final int N = 20_000;
+    private static int calls;
+    private int scale = 3;
+
+    private Loops() {
+    }
+
+    static long sum(int[] a) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    static long sumTo(long[] a, int from, int n) {
+        long s = 0;
+        for (int i = from; i < n; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    /** As {@link #sumTo}, called only where it throws: a plain JVM's hot code may throw without a message. */
+    static long sumPast(long[] a, int from, int n) {
+        long s = 0;
+        for (int i = from; i < n; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    static double forEach(double[] a) {
+        double s = 0;
+        for (double x : a) {
+            s += x * 0.5;
+        }
+        return s;
+    }
+
+    static void fill(short[] a, int v) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (short) (v + i);
+        }
+    }
+
+    static void increment(char[] a) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += 7;
+        }
+    }
+
+    static int flip(boolean[] a) {
+        int set = 0;
+        for (int i = 0; i < a.length; i++) {
+            a[i] = !a[i];
+            if (a[i]) {
+                set++;
+            }
+        }
+        return set;
+    }
+
+    static long bytes(byte[] a) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) {
+            a[i] ^= (byte) 0x5A;
+            s = s * 31 + a[i];
+        }
+        return s;
+    }
+
+    static float floats(float[] a) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < a.length; i++) {
+            a[i] = a[i] * 1.5f - 2;
+            max = a[i] > max ? a[i] : max;
+        }
+        return max;
+    }
+
+    static int indexOf(int[] a, int key) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int firstOver(long[] a, long limit) {
+        int found = -1;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > limit) {
+                found = i;
+                break;
+            }
+        }
+        return found;
+    }
+
+    static long skipOdd(int[] a) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) {
+            if ((a[i] & 1) != 0) {
+                continue;
+            }
+            s += a[i];
+        }
+        return s;
+    }
+
+    static long divide(int[] a, int by) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] / (by - i);
+        }
+        return s;
+    }
+
+    long scaled(int[] a) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (long) a[i] * scale;
+            scale ^= 1;
+        }
+        return s;
+    }
+
+    static long withCall(int[] a) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += Math.abs(a[i]);
+            calls++;
+        }
+        return s;
+    }
+
+    static long matrix(double[][] m, double[] v, double[] out) {
+        for (int r = 0; r < m.length; r++) {
+            double[] row = m[r];
+            double s = 0;
+            for (int c = 0; c < row.length; c++) {
+                s += row[c] * v[c];
+            }
+            out[r] = s;
+        }
+        return Double.doubleToLongBits(total(out));
+    }
+
+    private static double total(double[] a) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    static void add(int[] a, long[] b, long[] sum) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = a[i] + b[i];
+        }
+    }
+
+    static void copy(char[] from, char[] to, int n) {
+        for (int i = 0; i < n; i++) {
+            to[i] = from[i];
+        }
+    }
+
+    static long five(byte[] a, byte[] b, byte[] c, byte[] d, byte[] e) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] + b[i] + c[i] + d[i] + e[i];
+        }
+        return s;
+    }
+
+    static long prefix(long[] a) {
+        for (int i = 1; i < a.length; i++) {
+            a[i] += a[i - 1];
+        }
+        return a[a.length - 1];
+    }
+
+    static String outcome(Runnable r) {
+        try {
+            r.run();
+            return "ok";
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    public static String run() {
+        StringBuilder out = new StringBuilder();
+        calls = 0;
+        int[] ints = new int[N];
+        for (int i = 0; i < ints.length; i++) {
+            ints[i] = i * 7 - 3_000;
+        }
+        out.append("sum ").append(sum(ints)).append('\n');
+        long[] longs = new long[N];
+        for (int i = 0; i < longs.length; i++) {
+            longs[i] = Long.MAX_VALUE - i * 1_000_003L;
+        }
+        out.append("sumTo ").append(sumTo(longs, 5, N - 5)).append(' ').append(sumTo(longs, 9, 3)).append('\n');
+        double[] doubles = new double[N];
+        for (int i = 0; i < doubles.length; i++) {
+            doubles[i] = i / 3.0;
+        }
+        out.append("forEach ").append(forEach(doubles)).append('\n');
+        short[] shorts = new short[N];
+        fill(shorts, 32_000);
+        out.append("shorts ").append(shorts[0]).append(' ').append(shorts[N - 1]).append(' ')
+                .append(Arrays.hashCode(shorts)).append('\n');
+        char[] chars = new char[N];
+        Arrays.fill(chars, '\uFFFD');
+        increment(chars);
+        out.append("chars ").append((int) chars[0]).append(' ').append(Arrays.hashCode(chars)).append('\n');
+        boolean[] flags = new boolean[N];
+        for (int i = 0; i < flags.length; i += 3) {
+            flags[i] = true;
+        }
+        out.append("flip ").append(flip(flags)).append(' ').append(Arrays.hashCode(flags)).append('\n');
+        byte[] bytes = new byte[N];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        out.append("bytes ").append(bytes(bytes)).append(' ').append(Arrays.hashCode(bytes)).append('\n');
+        float[] floats = new float[N];
+        for (int i = 0; i < floats.length; i++) {
+            floats[i] = i % 1000 - 500.25f;
+        }
+        out.append("floats ").append(floats(floats)).append(' ').append(Arrays.hashCode(floats)).append('\n');
+        out.append("indexOf ").append(indexOf(ints, 7 * 15_000 - 3_000)).append(' ').append(indexOf(ints, 1)).append('\n');
+        out.append("firstOver ").append(firstOver(new long[] {1, 2, 3, 40, 5}, 10)).append(' ')
+                .append(firstOver(longs, Long.MAX_VALUE)).append('\n');
+        out.append("skipOdd ").append(skipOdd(ints)).append('\n');
+        out.append("divide ").append(outcome(() -> divide(ints, 12_345))).append('\n');
+        long[] ten = Arrays.copyOf(longs, 10);
+        out.append("past the length ").append(outcome(() -> sumPast(ten, 0, 11))).append('\n');
+        out.append("negative start ").append(outcome(() -> sumPast(ten, -2, 4))).append('\n');
+        String npe = outcome(() -> sumTo(null, 0, 4));
+        // helpful messages name what rewritten code reads: only the class is compared
+        out.append("null ").append(npe, 0, npe.indexOf(':')).append('\n');
+        out.append("empty ").append(sum(new int[0])).append(' ').append(sumTo(longs, 7, 7)).append('\n');
+        out.append("small ").append(sum(new int[] {1, 2, 3})).append('\n');
+        out.append("scaled ").append(new Loops().scaled(ints)).append('\n');
+        out.append("withCall ").append(withCall(ints)).append(' ').append(calls).append('\n');
+        double[][] m = new double[64][300];
+        double[] v = new double[300];
+        for (int r = 0; r < m.length; r++) {
+            for (int c = 0; c < v.length; c++) {
+                m[r][c] = r - c * 0.25;
+            }
+        }
+        for (int c = 0; c < v.length; c++) {
+            v[c] = c % 7;
+        }
+        out.append("matrix ").append(matrix(m, v, new double[64])).append('\n');
+        long[] sums = new long[N];
+        add(ints, longs, sums);
+        out.append("add ").append(Arrays.hashCode(sums)).append(' ').append(sums[N - 1]).append('\n');
+        add(ints, sums, sums);
+        out.append("add aliased ").append(Arrays.hashCode(sums)).append('\n');
+        String shorter = outcome(() -> add(new int[N - 1], longs, new long[N]));
+        // add is hot: a plain JVM may throw without a message
+        out.append("add shorter ").append(shorter, 0, shorter.indexOf(':')).append('\n');
+        char[] copied = new char[N];
+        copy(chars, copied, N);
+        copy(copied, copied, N / 2);
+        out.append("copy ").append(Arrays.equals(chars, copied)).append('\n');
+        out.append("five ").append(five(bytes, bytes, Arrays.copyOf(bytes, N), bytes, bytes)).append('\n');
+        out.append("prefix ").append(prefix(longs)).append(' ').append(longs[N / 2]).append('\n');
+        return out.toString();
+    }
+}

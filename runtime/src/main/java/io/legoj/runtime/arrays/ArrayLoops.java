@@ -1,0 +1,127 @@
+package io.legoj.runtime.arrays;
+
+import static io.legoj.runtime.UnsafeAccess.U;
+
+import io.legoj.runtime.Tlb;
+
+/**
+ * The fast path of counted loops over arrays (the agent's {@code ArrayLoopRewriter}): before a run
+ * of iterations, {@link #open} checks the indexes the run will use and translates their page once,
+ * for each array of the loop; the run's element accesses then read and write at these windows
+ * without an index check or a TLB lookup. A window stays valid because the run makes no call (so
+ * this thread has no TLB miss, and only a miss drops its pins) and its indexes stay within one page
+ * and the array.
+ *
+ * <p>The element methods take the operands of the {@link ArrayAccess} method they replace, then the
+ * window; the array and the TLB are not used again.
+ */
+public final class ArrayLoops {
+    private ArrayLoops() {
+    }
+
+    /**
+     * Opens a window at index {@code i} of {@code a} (for writing when {@code write}) into
+     * {@code t.windowBase}/{@code t.windowOffset} and returns the end of the run it allows: at most
+     * {@code bound}, the length, and the end of {@code i}'s page for a remote array. Returns {@code i}
+     * when there is no run (a null array, an index out of bounds), so that the plain loop body throws
+     * as the JVM would.
+     */
+    public static int open(PrimitiveArray a, int i, int bound, Tlb t, boolean write) {
+        if (a == null) {
+            return i;
+        }
+        int limit = Math.min(bound, a.length);
+        if (i < 0 || i >= limit) {
+            return i;
+        }
+        Kind k = a.kind();
+        Object local = a.local();
+        if (local != null) {
+            t.windowBase = local;
+            t.windowOffset = k.base;
+            return limit;
+        }
+        long va = a.address + ((long) i << k.shift);
+        long frame = write ? t.writeAddress(va) : t.readAddress(va);
+        t.windowBase = null;
+        t.windowOffset = frame - ((long) i << k.shift);
+        long pageEnd = (va | t.pageMask()) + 1;
+        return (int) Math.min(limit, (pageEnd - a.address) >> k.shift);
+    }
+
+    /**
+     * {@code end} when the window {@link #open} opened on {@code a} at {@code i} is still pinned by
+     * this thread's table (opening another array's window since may have taken its slot), else
+     * {@code i}: no run.
+     */
+    public static int stillOpen(PrimitiveArray a, int i, int end, Tlb t, boolean write) {
+        if (i >= end || a.address == 0) {
+            return end;
+        }
+        return t.holds(a.address + ((long) i << a.kind().shift), write) ? end : i;
+    }
+
+    public static byte getBoolean(BooleanArray a, int i, Tlb t, Object base, long offset) {
+        return U.getByte(base, offset + i);
+    }
+
+    public static void putBoolean(BooleanArray a, int i, int v, Tlb t, Object base, long offset) {
+        U.putByte(base, offset + i, (byte) (v & 1));
+    }
+
+    public static byte getByte(ByteArray a, int i, Tlb t, Object base, long offset) {
+        return U.getByte(base, offset + i);
+    }
+
+    public static void putByte(ByteArray a, int i, int v, Tlb t, Object base, long offset) {
+        U.putByte(base, offset + i, (byte) v);
+    }
+
+    public static short getShort(ShortArray a, int i, Tlb t, Object base, long offset) {
+        return U.getShort(base, offset + ((long) i << 1));
+    }
+
+    public static void putShort(ShortArray a, int i, int v, Tlb t, Object base, long offset) {
+        U.putShort(base, offset + ((long) i << 1), (short) v);
+    }
+
+    public static char getChar(CharArray a, int i, Tlb t, Object base, long offset) {
+        return U.getChar(base, offset + ((long) i << 1));
+    }
+
+    public static void putChar(CharArray a, int i, int v, Tlb t, Object base, long offset) {
+        U.putChar(base, offset + ((long) i << 1), (char) v);
+    }
+
+    public static int getInt(IntArray a, int i, Tlb t, Object base, long offset) {
+        return U.getInt(base, offset + ((long) i << 2));
+    }
+
+    public static void putInt(IntArray a, int i, int v, Tlb t, Object base, long offset) {
+        U.putInt(base, offset + ((long) i << 2), v);
+    }
+
+    public static long getLong(LongArray a, int i, Tlb t, Object base, long offset) {
+        return U.getLong(base, offset + ((long) i << 3));
+    }
+
+    public static void putLong(LongArray a, int i, long v, Tlb t, Object base, long offset) {
+        U.putLong(base, offset + ((long) i << 3), v);
+    }
+
+    public static float getFloat(FloatArray a, int i, Tlb t, Object base, long offset) {
+        return U.getFloat(base, offset + ((long) i << 2));
+    }
+
+    public static void putFloat(FloatArray a, int i, float v, Tlb t, Object base, long offset) {
+        U.putFloat(base, offset + ((long) i << 2), v);
+    }
+
+    public static double getDouble(DoubleArray a, int i, Tlb t, Object base, long offset) {
+        return U.getDouble(base, offset + ((long) i << 3));
+    }
+
+    public static void putDouble(DoubleArray a, int i, double v, Tlb t, Object base, long offset) {
+        U.putDouble(base, offset + ((long) i << 3), v);
+    }
+}
