@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import programs.ArrayLoops;
 import programs.ArraysCorpus;
 import programs.ManyArrays;
+import programs.ShortLivedArrays;
 
 /**
  * Unmodified programs whose primitive arrays keep their elements on a memnode ({@code arrays=remote})
@@ -53,6 +54,28 @@ class RemoteArraysTest {
             assertEquals(0, remote.awaitExit(BOUND), remote.describe());
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
             assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 10_000, remote.describe());
+        }
+    }
+
+    /**
+     * 300 MB of arrays that die young, through a 4 MiB cache: their blocks are reclaimed and reused
+     * while resident, instead of pages of dead arrays being written back to the memnode.
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void deadArraysAreReclaimedBeforeTheyCrowdTheCache() {
+        String[] args = {"300000", "250"};
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
+                AppProcess plain = AppProcess.plain("512m", ShortLivedArrays.class, args);
+                AppProcess remote = AppProcess.withAgent(options(node, "4m"), SECRET, ShortLivedArrays.class, args)) {
+            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
+            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
+            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
+            long pagesAllocated = 300_000L * 1016 / (16 << 10);
+            long writeBacks = AgentSummary.value(remote.stderr(), "write_backs", remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "array_gc_requests", remote.describe()) >= 100, remote.describe());
+            assertTrue(writeBacks < pagesAllocated / 4, writeBacks + " write-backs for " + pagesAllocated
+                    + " pages of arrays: " + remote.describe());
         }
     }
 

@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ArrayMemory {
     /**
-     * Remote bytes allocated between two requests for a collection: the JVM's collector, which finds
-     * dead handles, sees only their few local bytes, so it is asked for one now and then (as NIO does
-     * for direct buffers), lest short-lived arrays fill the memnodes first.
+     * At most this many remote bytes are allocated between two requests for a collection: the JVM's
+     * collector, which finds dead handles, sees only their few local bytes, so it is asked for one now
+     * and then (as NIO does for direct buffers), lest short-lived arrays fill the memnodes first.
      */
     static final long COLLECT_EVERY = 256L << 20;
     private static volatile ArrayMemory installed;
@@ -38,6 +38,15 @@ public final class ArrayMemory {
     /** Blocks to free when their handle dies; their references must stay reachable until then. */
     private final Set<Block> owned = ConcurrentHashMap.newKeySet();
     private final AtomicLong sinceCollection = new AtomicLong();
+    /**
+     * Remote bytes allocated between two requests for a collection: also at most a quarter of the
+     * page cache, so that dead arrays and the blocks reused after them stay resident. Otherwise their
+     * pages are written back to the memnodes and read again when the blocks are reused: an array
+     * allocation took 40 microseconds instead of 1 with 256 MiB over a 64 MiB cache, and half the
+     * cache still let the heap outgrow it.
+     */
+    private final long collectEvery;
+    private final LongAdder collections = new LongAdder();
 
     public ArrayMemory(Heap heap, PageCache cache, long localMaxBytes) {
         if (localMaxBytes < 0) {
@@ -46,6 +55,7 @@ public final class ArrayMemory {
         this.heap = heap;
         this.cache = cache;
         this.localMaxBytes = localMaxBytes;
+        this.collectEvery = Math.min(COLLECT_EVERY, (long) cache.frameCount() * cache.pageSize() / 4);
     }
 
     public static void install(ArrayMemory memory) {
@@ -79,8 +89,9 @@ public final class ArrayMemory {
         }
         freeDead();
         long bytes = (long) length << kind.shift;
-        if (sinceCollection.addAndGet(PrimitiveArray.HEADER + bytes) > COLLECT_EVERY) {
+        if (sinceCollection.addAndGet(PrimitiveArray.HEADER + bytes) > collectEvery) {
             sinceCollection.set(0);
+            collections.increment();
             System.gc();
         }
         long header = heap.allocate(PrimitiveArray.HEADER + bytes);
@@ -142,9 +153,10 @@ public final class ArrayMemory {
         }
     }
 
-    /** Live remote arrays and their bytes, for the exit summary. */
+    /** Live remote arrays and their bytes, and the collections asked for, for the exit summary. */
     public String summary() {
-        return "remote_arrays=" + remoteArrays.sum() + " remote_array_bytes=" + remoteBytes.sum();
+        return "remote_arrays=" + remoteArrays.sum() + " remote_array_bytes=" + remoteBytes.sum() + " array_gc_requests="
+                + collections.sum();
     }
 
     /** An array's block, freed once its handle is unreachable unless {@link #keep} came first. */

@@ -25,7 +25,7 @@ class ArrayMemoryTest {
     }
 
     private static String summary(long arrays, long bytes) {
-        return "remote_arrays=" + arrays + " remote_array_bytes=" + bytes;
+        return "remote_arrays=" + arrays + " remote_array_bytes=" + bytes + " array_gc_requests=0";
     }
 
     @Test
@@ -114,8 +114,17 @@ class ArrayMemoryTest {
     }
 
     @Test
-    void aDroppedRemoteArrayIsFreedAndItsBlockComesBackZeroed() throws InterruptedException {
+    void aCollectionIsRequestedEachTimeAQuarterOfTheCacheWasAllocated() {
         mem = ArrayTestMemory.install(16, 0);
+        garbage(200, 2000, mem.tlb());
+        // 16 frames of 4 KiB: a request each time more than 16 KiB were allocated, here every 3 arrays of 8016 bytes
+        assertTrue(mem.memory.summary().endsWith(" array_gc_requests=66"), mem.memory.summary());
+    }
+
+    @Test
+    void aDroppedRemoteArrayIsFreedAndItsBlockComesBackZeroed() throws InterruptedException {
+        // a cache of 1 MiB: LegoJ asks for no collection of its own while the test allocates 210 KB
+        mem = ArrayTestMemory.install(256, 0);
         Tlb t = mem.tlb();
         int length = 2500; // 10 KB: a run of pages
         IntArray kept = (IntArray) ArrayHandles.create(length, Kind.INT);
