@@ -51,6 +51,18 @@ public final class ArraysCorpus {
         }
     }
 
+    /** Serialized in its plain form: a {@code int[]} field, shared, and a {@code long[][]} one. */
+    static final class Saved implements Serializable {
+        final int[] data;
+        long[][] grid = {{1, 2}, {3}};
+        String label;
+
+        Saved(int[] data, String label) {
+            this.data = data;
+            this.label = label;
+        }
+    }
+
     /** A functional interface of the program's own, over arrays. */
     interface Op {
         int[] apply(int[] a);
@@ -88,6 +100,7 @@ public final class ArraysCorpus {
         fields();
         charBuffer();
         randomAndStreams();
+        serialization();
         larger(bigMiB);
         System.out.println("done");
     }
@@ -1007,6 +1020,27 @@ public final class ArraysCorpus {
         PRIMES[0] = 1;
         System.out.println("static " + Arrays.toString(PRIMES) + " " + PRIMES.length);
         PRIMES[0] = 2;
+    }
+
+    static void serialization() throws IOException, ClassNotFoundException {
+        header("serialization");
+        int[] shared = new int[5000];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = i * 7;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new Saved[] {new Saved(shared, "a"), new Saved(shared, "b")});
+        }
+        Saved[] back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (Saved[]) in.readObject();
+        }
+        back[0].data[4999] = -1;
+        // not the stream's size: LegoJ's writeObject marks the class's block (a plain JVM reads it)
+        System.out.println("serialized, suid "
+                + java.io.ObjectStreamClass.lookup(Saved.class).getSerialVersionUID() + ", " + back[1].label + " "
+                + back[1].data[4999] + " " + Arrays.deepToString(back[1].grid));
     }
 
     static void charBuffer() throws IOException {

@@ -4,6 +4,7 @@ import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.commons.SerialVersionUIDAdder;
 
 /**
  * Bytes to bytes: the whole chain of rewrites for one application class, assembled in one place.
@@ -78,9 +79,36 @@ public final class ClassRewriter {
         Function<String, DeclaredMethods> withSelf = name -> name.equals(self.name()) ? self : classes.apply(name);
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ArrayTypeRewriter(writer, new ArrayBoundaries(selection, withSelf), self, bytes),
-                ClassReader.EXPAND_FRAMES);
+        boolean serializable = isA(self.name(), "java/io/Serializable", withSelf);
+        ClassVisitor chain = new SerialFormRewriter(writer, bytes, serializable && !isA(self.name(), "java/io/Externalizable",
+                withSelf));
+        chain = new ArrayTypeRewriter(chain, new ArrayBoundaries(selection, withSelf), self, bytes);
+        if (serializable) {
+            // first, to see the plain class: the default serialVersionUID hashes the descriptors the rewrite changes
+            chain = new SerialVersionUIDAdder(chain);
+        }
+        reader.accept(chain, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
+    }
+
+    /** Whether class {@code name} is {@code type} or extends or implements it, by the declarations {@code classes} reads. */
+    private static boolean isA(String name, String type, Function<String, DeclaredMethods> classes) {
+        if (name == null) {
+            return false;
+        }
+        if (name.equals(type)) {
+            return true;
+        }
+        DeclaredMethods c = classes.apply(name);
+        if (c == null) {
+            return false;
+        }
+        for (String i : c.interfaces()) {
+            if (isA(i, type, classes)) {
+                return true;
+            }
+        }
+        return isA(c.superName(), type, classes);
     }
 
     private ClassVisitor objectRewrites(ClassVisitor next, byte[] bytes, ClassKinds kinds) {

@@ -632,6 +632,27 @@ class ArrayTypeRewriterTest {
 
     @ParameterizedTest(name = "arrays over {0} bytes remote")
     @ValueSource(longs = {0, 64, 1 << 20})
+    void serializationKeepsThePlainFormOfArrayFields(long localMax) throws Exception {
+        String out = sameResult("arraycorpus.Serial", localMax);
+        assertTrue(out.contains("Rec suid=") && out.contains(" data:[I ") && out.contains(" grid:[[J "), out);
+        assertTrue(out.contains("shared -1"), out);
+    }
+
+    @Test
+    void serializedStreamsTravelBetweenAPlainJvmAndTheAgent() throws Exception {
+        ArrayMemory.install(new ArrayMemory(runtime.heap(), runtime.cache(), 0));
+        Class<?> rewritten = Class.forName("arraycorpus.Serial", true,
+                new RewritingLoader("arraycorpus.", ClassRewriter.Features.ARRAYS));
+        String plainStream = arraycorpus.Serial.stream();
+        String expected = arraycorpus.Serial.describe(plainStream);
+        assertTrue(expected.startsWith("rec first [1, 2, 3] 100 9801"), expected);
+        assertEquals(expected, rewritten.getMethod("describe", String.class).invoke(null, plainStream), "plain to agent");
+        String agentStream = (String) rewritten.getMethod("stream").invoke(null);
+        assertEquals(expected, arraycorpus.Serial.describe(agentStream), "agent to plain");
+    }
+
+    @ParameterizedTest(name = "arrays over {0} bytes remote")
+    @ValueSource(longs = {0, 64, 1 << 20})
     void multiDimensionalAndJaggedArrays(long localMax) throws Exception {
         sameResult("arraycorpus.Grids", localMax);
     }
