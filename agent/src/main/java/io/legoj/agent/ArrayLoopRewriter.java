@@ -45,6 +45,11 @@ final class ArrayLoopRewriter extends ClassVisitor {
     /** {@code ArrayLoops.open} and {@code stillOpen}: (array, index, bound, tlb, write) to the run's end. */
     private static final String WINDOW = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";Z)I";
 
+    /** Instructions a method may grow to with its fast copies: well within the 64 KiB its code may take. */
+    static final int MAX_INSTRUCTIONS = 12_000;
+    /** At most what a loop gets besides the copy of its body (four arrays). */
+    private static final int ADDED_PER_LOOP = 100;
+
     private String owner;
 
     ArrayLoopRewriter(ClassVisitor next) {
@@ -66,8 +71,13 @@ final class ArrayLoopRewriter extends ClassVisitor {
                 List<CountedLoops.Loop> loops = CountedLoops.find(owner, this);
                 if (!loops.isEmpty()) {
                     int free = firstFreeLocal(this);
+                    int budget = MAX_INSTRUCTIONS - instructions.size();
                     for (CountedLoops.Loop loop : loops) {
-                        rewrite(this, loop, free);
+                        int copy = instructions.indexOf(loop.back()) - instructions.indexOf(loop.test()) + ADDED_PER_LOOP;
+                        if (copy <= budget) {
+                            budget -= copy;
+                            rewrite(this, loop, free);
+                        }
                     }
                 }
                 accept(next);

@@ -1,12 +1,18 @@
 package io.legoj.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -69,5 +75,67 @@ class ArrayLoopRewriterTest {
                 Map.entry("scaled", List.of("open", "getInt")),
                 Map.entry("run", List.of("open", "putInt", "open", "putLong", "open", "putDouble", "open", "putByte",
                         "open", "putFloat", "open", "putDouble"))), byMethod);
+    }
+
+    /** {@code static long sums(int[] a)}: {@code loops} loops, each summing {@code a[i]} {@code perBody} times. */
+    private static byte[] manyLoops(int loops, int perBody) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "generated/ManyLoops", null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "sums", "([I)J", null, null);
+        mv.visitCode();
+        mv.visitInsn(Opcodes.LCONST_0);
+        mv.visitVarInsn(Opcodes.LSTORE, 1);
+        for (int l = 0; l < loops; l++) {
+            Label head = new Label();
+            Label exit = new Label();
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitVarInsn(Opcodes.ISTORE, 3);
+            mv.visitLabel(head);
+            mv.visitVarInsn(Opcodes.ILOAD, 3);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitInsn(Opcodes.ARRAYLENGTH);
+            mv.visitJumpInsn(Opcodes.IF_ICMPGE, exit);
+            for (int k = 0; k < perBody; k++) {
+                mv.visitVarInsn(Opcodes.LLOAD, 1);
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitVarInsn(Opcodes.ILOAD, 3);
+                mv.visitInsn(Opcodes.IALOAD);
+                mv.visitInsn(Opcodes.I2L);
+                mv.visitInsn(Opcodes.LADD);
+                mv.visitVarInsn(Opcodes.LSTORE, 1);
+            }
+            mv.visitIincInsn(3, 1);
+            mv.visitJumpInsn(Opcodes.GOTO, head);
+            mv.visitLabel(exit);
+        }
+        mv.visitVarInsn(Opcodes.LLOAD, 1);
+        mv.visitInsn(Opcodes.LRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    @Test
+    void aMethodGetsFastCopiesOnlyWhileItStaysFarFromTheCodeSizeLimit() {
+        byte[] few = manyLoops(3, 10);
+        byte[] many = manyLoops(30, 40);
+        ClassRewriter rewriter = new ClassRewriter(ClassSelection.defaults(), ClassRewriter.Features.ARRAYS);
+        int fewOpens = opens(rewriter.rewrite(few, null, name -> name.equals("generated/ManyLoops")
+                ? DeclaredMethods.read(few) : null));
+        byte[] out = rewriter.rewrite(many, null, name -> name.equals("generated/ManyLoops") ? DeclaredMethods.read(many)
+                : null);
+        int manyOpens = opens(out);
+        assertEquals(3, fewOpens);
+        // each body is 40 * 8 = 320 instructions once rewritten: 30 copies would double the method
+        assertTrue(manyOpens > 0 && manyOpens < 30, manyOpens + " loops of 30 got a fast copy");
+        java.io.StringWriter problems = new java.io.StringWriter();
+        org.objectweb.asm.util.CheckClassAdapter.verify(new ClassReader(out), getClass().getClassLoader(), false,
+                new java.io.PrintWriter(problems));
+        assertEquals("", problems.toString());
+    }
+
+    private static int opens(byte[] bytes) {
+        return (int) loopCalls(Asm.method(Asm.rewrite(bytes, next -> next), "sums")).stream().filter("open"::equals).count();
     }
 }
