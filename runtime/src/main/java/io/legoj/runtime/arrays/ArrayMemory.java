@@ -39,13 +39,22 @@ public final class ArrayMemory {
     private final Set<Block> owned = ConcurrentHashMap.newKeySet();
     private final AtomicLong sinceCollection = new AtomicLong();
     /**
-     * Remote bytes allocated between two requests for a collection: also at most a quarter of the
-     * page cache, so that dead arrays and the blocks reused after them stay resident. Otherwise their
-     * pages are written back to the memnodes and read again when the blocks are reused: an array
-     * allocation took 40 microseconds instead of 1 with 256 MiB over a 64 MiB cache, and half the
-     * cache still let the heap outgrow it.
+     * Remote bytes allocated between two requests for a collection while arrays die young: a quarter
+     * of the page cache (at most {@link #COLLECT_EVERY}), so that dead arrays and the blocks reused
+     * after them stay resident. Otherwise their pages are written back to the memnodes and read again
+     * when the blocks are reused: an array allocation took 40 microseconds instead of 1 with 256 MiB
+     * over a 64 MiB cache, and half the cache still let the heap outgrow it.
      */
     private final long collectEvery;
+    /**
+     * The current distance between requests: doubled (up to {@link #COLLECT_EVERY}) while the last
+     * request freed less than half of what was allocated before it, since then the arrays live on and
+     * a full collection finds little; back to {@link #collectEvery} once they die young again.
+     */
+    private volatile long collectInterval;
+    /** Bytes allocated between the two last requests, and freed since the last one (what it found dead). */
+    private volatile long allocatedBeforeRequest;
+    private final LongAdder freedSinceRequest = new LongAdder();
     private final LongAdder collections = new LongAdder();
 
     public ArrayMemory(Heap heap, PageCache cache, long localMaxBytes) {
@@ -56,6 +65,7 @@ public final class ArrayMemory {
         this.cache = cache;
         this.localMaxBytes = localMaxBytes;
         this.collectEvery = Math.min(COLLECT_EVERY, (long) cache.frameCount() * cache.pageSize() / 4);
+        this.collectInterval = collectEvery;
     }
 
     public static void install(ArrayMemory memory) {
@@ -89,8 +99,12 @@ public final class ArrayMemory {
         }
         freeDead();
         long bytes = (long) length << kind.shift;
-        if (sinceCollection.addAndGet(PrimitiveArray.HEADER + bytes) > collectEvery) {
+        long since = sinceCollection.addAndGet(PrimitiveArray.HEADER + bytes);
+        if (since > collectInterval) {
             sinceCollection.set(0);
+            collectInterval = 2 * freedSinceRequest.sumThenReset() < allocatedBeforeRequest
+                    ? Math.min(COLLECT_EVERY, 2 * collectInterval) : collectEvery;
+            allocatedBeforeRequest = since;
             collections.increment();
             System.gc();
         }
@@ -149,6 +163,7 @@ public final class ArrayMemory {
                 heap.free(b.header);
                 remoteArrays.decrement();
                 remoteBytes.add(-b.bytes);
+                freedSinceRequest.add(PrimitiveArray.HEADER + b.bytes);
             }
         }
     }
