@@ -39,8 +39,8 @@ import org.objectweb.asm.tree.analysis.Value;
  *
  * where every element access of the body is an {@code ArrayAccess} call on the value of an array
  * local at index {@code i}, and nothing else in the body may run other code on this thread: no
- * call, no allocation or type check (which may load or initialise a class), no static or foreign
- * field, no monitor, no handler starting or ending inside. The body stores neither the arrays, the
+ * call, no allocation or type check (which may load or initialise a class), no field of another
+ * class, no monitor, no handler starting or ending inside. The body stores neither the arrays, the
  * bound nor the TLB local, and {@code i} only by its final {@code iinc}. Which local pushed each
  * operand comes from an analysis whose values are "the local last loaded" ({@link Loaded}).
  */
@@ -48,6 +48,8 @@ final class CountedLoops {
     static final String ACCESS = ArrayTypes.PACKAGE + "ArrayAccess";
     /** Bodies longer than this are left alone: the fast copy doubles them. */
     static final int MAX_BODY = 500;
+    /** The most arrays one loop may run over (each takes three locals). */
+    static final int MAX_ARRAYS = 4;
 
     /**
      * A loop to rewrite: {@code frame} is the one at {@code head}; {@code bound} the instructions
@@ -64,13 +66,10 @@ final class CountedLoops {
         }
     }
 
-    /** The most arrays one loop may run over (each takes three locals). */
-    static final int MAX_ARRAYS = 4;
-
     private CountedLoops() {
     }
 
-    /** The loops of {@code m} (a method of {@code owner}) to rewrite, innermost first; none when it cannot be analysed. */
+    /** The loops of {@code m} (a method of {@code owner}) to rewrite, by their back jumps; none when it cannot be analysed. */
     static List<Loop> find(String owner, MethodNode m) {
         List<Loop> loops = new ArrayList<>();
         if (!mayHaveLoops(m)) {

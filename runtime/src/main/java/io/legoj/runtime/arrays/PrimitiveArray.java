@@ -47,7 +47,8 @@ public abstract class PrimitiveArray implements Cloneable, Serializable, RemoteH
     /**
      * The header's address, which remote memory stores to refer to this array; from then on the
      * block is never freed. A movable local-mode array moves to remote memory first (a thread that
-     * writes it at that very moment through a handle it got before may lose that write). 0 for an
+     * writes it at that very moment through a handle it got before, or in a counted loop's run over
+     * its JVM array, may lose those writes). 0 for an
      * array whose home stays a JVM array (pinned, or held by JDK code): remote memory refers to it
      * through the local object table.
      */
