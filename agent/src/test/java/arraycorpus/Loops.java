@@ -186,6 +186,41 @@ public final class Loops {
         return s;
     }
 
+    static double rowSums(double[][] m) {
+        double t = 0;
+        for (int r = 0; r < m.length; r++) {
+            for (int c = 0; c < m[r].length; c++) {
+                t += m[r][c] * (c + 1);
+            }
+        }
+        return t;
+    }
+
+    static void scaleRows(long[][] g, long by) {
+        for (int r = 0; r < g.length; r++) {
+            for (int c = 0; c < g[r].length; c++) {
+                g[r][c] *= by;
+            }
+        }
+    }
+
+    static long column(int[][] g, int row, int n) {
+        long s = 0;
+        for (int c = 0; c < n; c++) {
+            s += g[row][c];
+        }
+        return s;
+    }
+
+    static long swapRows(int[][] g) {
+        long s = 0;
+        for (int c = 0; c < g[0].length; c++) {
+            s += g[0][c];
+            g[0] = g[1];
+        }
+        return s;
+    }
+
     static long prefix(long[] a) {
         for (int i = 1; i < a.length; i++) {
             a[i] += a[i - 1];
@@ -282,6 +317,20 @@ public final class Loops {
         copy(copied, copied, N / 2);
         out.append("copy ").append(Arrays.equals(chars, copied)).append('\n');
         out.append("five ").append(five(bytes, bytes, Arrays.copyOf(bytes, N), bytes, bytes)).append('\n');
+        out.append("rowSums ").append(rowSums(m)).append('\n');
+        long[][] grid = {new long[3000], null, new long[0], {5, -6}};
+        for (int c = 0; c < grid[0].length; c++) {
+            grid[0][c] = c;
+        }
+        out.append("scaleRows ").append(outcome(() -> scaleRows(grid, -3)).replaceAll(": .*", "")).append(' ')
+                .append(grid[0][2999]).append(' ')
+                .append(grid[3][1]).append('\n');
+        int[][] jagged = {new int[5000], new int[] {1, 2}};
+        Arrays.fill(jagged[0], 7);
+        out.append("column ").append(column(jagged, 0, 5000)).append(' ')
+                .append(outcome(() -> column(jagged, 1, 3)).replaceAll(": .*", "")).append(' ')
+                .append(outcome(() -> column(jagged, 2, 1)).replaceAll(": .*", "")).append('\n');
+        out.append("swapRows ").append(swapRows(new int[][] {{1, 2, 3}, {10, 20, 30}})).append('\n');
         out.append("prefix ").append(prefix(longs)).append(' ').append(longs[N / 2]).append('\n');
         return out.toString();
     }

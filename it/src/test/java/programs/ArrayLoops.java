@@ -41,6 +41,16 @@ public final class ArrayLoops {
         return s;
     }
 
+    static long sumRows(long[][] rows) {
+        long s = 0;
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                s += rows[r][c] ^ c;
+            }
+        }
+        return s;
+    }
+
     static int find(long[] a, long key) {
         for (int i = 0; i < a.length; i++) {
             if (a[i] == key) {
@@ -65,9 +75,14 @@ public final class ArrayLoops {
             workers.add(new Thread(() -> {
                 long[] longs = new long[n];
                 int[] ints = new int[n];
+                long[][] rows = new long[8][n / 8];
                 long total = 0;
                 for (int r = 0; r < rounds; r++) {
                     fill(longs, id * 1_000_003L + r);
+                    for (long[] row : rows) {
+                        fill(row, r * 31L + id);
+                    }
+                    total = total * 31 + sumRows(rows);
                     scale(ints, 3 + r);
                     total = total * 31 + sum(longs);
                     total = total * 31 + sum(ints, r, n - r);

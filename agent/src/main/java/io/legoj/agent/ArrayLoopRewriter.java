@@ -18,6 +18,7 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
@@ -25,7 +26,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  * HEAD: if (!(i &lt; n)) goto EXIT
- *       end = ArrayLoops.open(a, i, n, tlb, writes a)     // a's window: base, offset
+ *       end = ArrayLoops.open(a, i, n, tlb, writes a)     // a's window: base, offset (a: a local, or a row m[r])
  *       end = ArrayLoops.open(b, i, end, tlb, writes b)   // and so on for each array of the body
  *       end = ArrayLoops.stillOpen(a, i, end, tlb, ...)  // b's translation did not take a's slot
  *       if (i &gt;= end) goto SLOW                          // no run: the plain body, which throws as the JVM does
@@ -48,7 +49,7 @@ final class ArrayLoopRewriter extends ClassVisitor {
     /** Instructions a method may grow to with its fast copies: well within the 64 KiB its code may take. */
     static final int MAX_INSTRUCTIONS = 12_000;
     /** At most what a loop gets besides the copy of its body (four arrays). */
-    private static final int ADDED_PER_LOOP = 100;
+    private static final int ADDED_PER_LOOP = 120;
 
     private String owner;
 
@@ -103,7 +104,17 @@ final class ArrayLoopRewriter extends ClassVisitor {
         InsnList code = new InsnList();
         int arrays = loop.arrays().size();
         for (int k = 0; k < arrays; k++) {
-            code.add(new VarInsnNode(Opcodes.ALOAD, loop.arrays().get(k)));
+            CountedLoops.Source source = loop.arrays().get(k);
+            code.add(new VarInsnNode(Opcodes.ALOAD, source.local()));
+            if (source.isRow()) {
+                // null where the row cannot be read: then no run opens, and the plain body throws
+                code.add(new VarInsnNode(Opcodes.ILOAD, source.row()));
+                code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "row", "([L" + OBJECT + ";I)L" + OBJECT + ";",
+                        false));
+                code.add(new TypeInsnNode(Opcodes.CHECKCAST, ArrayTypes.PRIMITIVE_ARRAY));
+            }
+            code.add(new VarInsnNode(Opcodes.ASTORE, handle(free, k)));
+            code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
             if (k == 0) {
                 for (AbstractInsnNode b : loop.bound()) {
@@ -118,14 +129,14 @@ final class ArrayLoopRewriter extends ClassVisitor {
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new FieldInsnNode(Opcodes.GETFIELD, TLB, "windowBase", "L" + OBJECT + ";"));
-            code.add(new VarInsnNode(Opcodes.ASTORE, base(free, k)));
+            code.add(new VarInsnNode(Opcodes.ASTORE, handle(free, k) + 1));
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new FieldInsnNode(Opcodes.GETFIELD, TLB, "windowOffset", "J"));
-            code.add(new VarInsnNode(Opcodes.LSTORE, base(free, k) + 1));
+            code.add(new VarInsnNode(Opcodes.LSTORE, handle(free, k) + 2));
         }
         // opening a later array may have taken an earlier one's TLB slot, and with it its pin
         for (int k = 0; k < arrays - 1; k++) {
-            code.add(new VarInsnNode(Opcodes.ALOAD, loop.arrays().get(k)));
+            code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
             code.add(new VarInsnNode(Opcodes.ILOAD, end));
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
@@ -142,8 +153,8 @@ final class ArrayLoopRewriter extends ClassVisitor {
             int k = i instanceof MethodInsnNode c ? loop.arrayOf(c) : -1;
             if (k >= 0) {
                 MethodInsnNode c = (MethodInsnNode) i;
-                code.add(new VarInsnNode(Opcodes.ALOAD, base(free, k)));
-                code.add(new VarInsnNode(Opcodes.LLOAD, base(free, k) + 1));
+                code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
+                code.add(new VarInsnNode(Opcodes.LLOAD, handle(free, k) + 2));
                 code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, c.name,
                         c.desc.replace(")", "L" + OBJECT + ";J)"), false));
             } else if (i instanceof FrameNode f) {
@@ -155,8 +166,8 @@ final class ArrayLoopRewriter extends ClassVisitor {
         code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
         code.add(new VarInsnNode(Opcodes.ILOAD, end));
         code.add(new JumpInsnNode(Opcodes.IF_ICMPLT, fast));
-        for (int a : loop.arrays()) {
-            code.add(new VarInsnNode(Opcodes.ALOAD, a));
+        for (int k = 0; k < arrays; k++) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/ref/Reference", "reachabilityFence",
                     "(L" + OBJECT + ";)V", false));
         }
@@ -166,12 +177,15 @@ final class ArrayLoopRewriter extends ClassVisitor {
         m.instructions.insert(loop.test(), code);
     }
 
-    /** The local of array {@code k}'s window base; its offset is in the two slots after it. */
-    private static int base(int free, int k) {
-        return free + 1 + 3 * k;
+    /**
+     * The local of array {@code k}'s handle, which it keeps reachable while a run uses the window;
+     * the window's base and offset are in the three slots after it.
+     */
+    private static int handle(int free, int k) {
+        return free + 1 + 4 * k;
     }
 
-    /** {@code frame} with the loop's end, then each array's window base and offset, from slot {@code free}. */
+    /** {@code frame} with the loop's end, then each array's handle, window base and offset, from slot {@code free}. */
     private static FrameNode withWindows(FrameNode frame, int free, int arrays) {
         List<Object> locals = new ArrayList<>(frame.local);
         int slots = 0;
@@ -183,6 +197,7 @@ final class ArrayLoopRewriter extends ClassVisitor {
         }
         locals.add(Opcodes.INTEGER);
         for (int k = 0; k < arrays; k++) {
+            locals.add(ArrayTypes.PRIMITIVE_ARRAY);
             locals.add(OBJECT);
             locals.add(Opcodes.LONG);
         }

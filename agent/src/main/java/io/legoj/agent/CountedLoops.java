@@ -33,32 +33,42 @@ import org.objectweb.asm.tree.analysis.Value;
  * shape javac gives {@code for (int i = from; i < n; i++)} and a for-each over an array,
  *
  * <pre>
- * HEAD: (frame, empty stack)  iload i; iload n | aload b, getfield length; if_icmpge EXIT
+ * HEAD: (frame, empty stack)  iload i; (n); if_icmpge EXIT
  *       body ... iinc i 1; goto HEAD
  * </pre>
  *
- * where every element access of the body is an {@code ArrayAccess} call on the value of an array
- * local at index {@code i}, and nothing else in the body may run other code on this thread: no
+ * where {@code n} is a local, {@code b.length} or {@code m[r].length} of locals, every element
+ * access of the body is an {@code ArrayAccess} call at index {@code i} on the
+ * value of an array local, or on a row {@code m[r]} of locals {@code m} and {@code r} (as in
+ * {@code c[r][i]}), and nothing else in the body may run other code on this thread: no
  * call, no allocation or type check (which may load or initialise a class), no field of another
- * class, no monitor, no handler starting or ending inside. The body stores neither the arrays, the
- * bound nor the TLB local, and {@code i} only by its final {@code iinc}. Which local pushed each
- * operand comes from an analysis whose values are "the local last loaded" ({@link Loaded}).
+ * class, no monitor, no handler starting or ending inside. The body stores neither the locals
+ * the arrays come from, the bound nor the TLB local, and {@code i} only by its final {@code iinc};
+ * with a row, it stores into no reference array. Which locals pushed each operand comes from an
+ * analysis whose values are "the local last loaded" or "the element of these two" ({@link Loaded}).
  */
 final class CountedLoops {
     static final String ACCESS = ArrayTypes.PACKAGE + "ArrayAccess";
     /** Bodies longer than this are left alone: the fast copy doubles them. */
     static final int MAX_BODY = 500;
-    /** The most arrays one loop may run over (each takes three locals). */
+    /** The most arrays one loop may run over (each takes four locals). */
     static final int MAX_ARRAYS = 4;
+
+    /** Where a loop's array comes from: local {@code local}, or element {@code row} (a local too) of it. */
+    record Source(int local, int row) {
+        boolean isRow() {
+            return row >= 0;
+        }
+    }
 
     /**
      * A loop to rewrite: {@code frame} is the one at {@code head}; {@code bound} the instructions
      * pushing {@code n}; {@code accesses} the element accesses of the body, each on the array of
-     * local {@code arrays[arrayOf[k]]} at {@code index}, with the TLB of local {@code tlb};
+     * {@code arrays[arrayOf[k]]} at {@code index}, with the TLB of local {@code tlb};
      * {@code writes[j]}: the body writes {@code arrays[j]}.
      */
     record Loop(LabelNode head, FrameNode frame, JumpInsnNode test, List<AbstractInsnNode> bound, JumpInsnNode back,
-            int index, int tlb, List<MethodInsnNode> accesses, int[] arrayOf, List<Integer> arrays, boolean[] writes) {
+            int index, int tlb, List<MethodInsnNode> accesses, int[] arrayOf, List<Source> arrays, boolean[] writes) {
         /** Which array access {@code c} of the body works on, as an index into {@link #arrays}; -1 for none. */
         int arrayOf(MethodInsnNode c) {
             int k = accesses.indexOf(c);
@@ -133,9 +143,14 @@ final class CountedLoops {
         if (p instanceof VarInsnNode n && n.getOpcode() == Opcodes.ILOAD) {
             bound.add(p);
         } else if (p instanceof VarInsnNode b && b.getOpcode() == Opcodes.ALOAD && b.getNext() instanceof FieldInsnNode f
-                && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(ArrayTypes.PRIMITIVE_ARRAY)) {
+                && isLength(f)) {
             bound.add(p);
             bound.add(f);
+        } else if (p instanceof VarInsnNode rows && rows.getOpcode() == Opcodes.ALOAD
+                && rows.getNext() instanceof VarInsnNode r && r.getOpcode() == Opcodes.ILOAD && r.getNext() != null
+                && r.getNext().getOpcode() == Opcodes.AALOAD && r.getNext().getNext() instanceof FieldInsnNode f
+                && isLength(f)) {
+            bound.addAll(List.of(rows, r, r.getNext(), f));
         } else {
             return null;
         }
@@ -145,17 +160,24 @@ final class CountedLoops {
                 || handlerEdgeInside(m, insns.indexOf(test), to)) {
             return null;
         }
-        int boundLocal = ((VarInsnNode) bound.get(0)).var;
+        List<Integer> boundLocals = new ArrayList<>();
+        for (AbstractInsnNode b : bound) {
+            if (b instanceof VarInsnNode v) {
+                boundLocals.add(v.var);
+            }
+        }
         Set<Integer> stored = new HashSet<>();
         List<MethodInsnNode> accesses = new ArrayList<>();
         List<Integer> arrayOf = new ArrayList<>();
-        List<Integer> arrays = new ArrayList<>();
+        List<Source> arrays = new ArrayList<>();
+        boolean storesReference = false;
         boolean[] writes = new boolean[MAX_ARRAYS];
         int tlb = -1;
         for (AbstractInsnNode i = test.getNext(); i != back; i = i.getNext()) {
             if (i == step) {
                 continue;
             }
+            storesReference |= i.getOpcode() == Opcodes.AASTORE;
             if (i instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
                 stored.add(v.var);
             } else if (i instanceof IincInsnNode inc) {
@@ -167,10 +189,12 @@ final class CountedLoops {
                 }
                 Type[] args = Type.getArgumentTypes(c.desc);
                 int top = f.getStackSize() - 1;
-                int a = f.getStack(top - args.length + 1).local;
+                Loaded array = f.getStack(top - args.length + 1);
+                Source a = array.local >= 0 ? new Source(array.local, -1)
+                        : array.row >= 0 ? new Source(array.rows, array.row) : null;
                 int at = f.getStack(top - args.length + 2).local;
                 int t = f.getStack(top).local;
-                if (a < 0 || at != index || t < 0 || tlb >= 0 && t != tlb) {
+                if (a == null || at != index || t < 0 || tlb >= 0 && t != tlb) {
                     return null;
                 }
                 if (!arrays.contains(a)) {
@@ -187,12 +211,22 @@ final class CountedLoops {
                 return null;
             }
         }
-        if (accesses.isEmpty() || stored.contains(index) || stored.contains(tlb) || stored.contains(boundLocal)
-                || arrays.stream().anyMatch(stored::contains)) {
+        boolean rows = bound.size() == 4 || arrays.stream().anyMatch(Source::isRow);
+        List<Integer> read = new ArrayList<>(boundLocals);
+        for (Source a : arrays) {
+            read.add(a.local());
+            read.add(a.row());
+        }
+        if (accesses.isEmpty() || stored.contains(index) || stored.contains(tlb) || rows && storesReference
+                || read.stream().anyMatch(stored::contains)) {
             return null;
         }
         return new Loop(back.label, frame, test, bound, back, index, tlb, accesses,
                 arrayOf.stream().mapToInt(Integer::intValue).toArray(), arrays, Arrays.copyOf(writes, arrays.size()));
+    }
+
+    private static boolean isLength(FieldInsnNode f) {
+        return f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(ArrayTypes.PRIMITIVE_ARRAY) && f.name.equals("length");
     }
 
     /**
@@ -247,19 +281,24 @@ final class CountedLoops {
 
     /**
      * A value of the analysis: its size, and the local whose load pushed it (through copies by
-     * {@code dup} and {@code swap}), or -1. Loads are the only values tied to a local: a loop body
-     * that stores none of the locals it looks at uses their values of this iteration.
+     * {@code dup} and {@code swap}), or -1; or, for an {@code aaload} of two such values, the locals
+     * {@code rows} and {@code row} it read. A loop body that stores none of the locals it looks at
+     * (nor into a reference array) uses their values of this iteration.
      */
     static final class Loaded implements Value {
-        private static final Loaded ONE = new Loaded(1, -1);
-        private static final Loaded TWO = new Loaded(2, -1);
+        private static final Loaded ONE = new Loaded(1, -1, -1, -1);
+        private static final Loaded TWO = new Loaded(2, -1, -1, -1);
 
         final int size;
         final int local;
+        final int rows;
+        final int row;
 
-        private Loaded(int size, int local) {
+        private Loaded(int size, int local, int rows, int row) {
             this.size = size;
             this.local = local;
+            this.rows = rows;
+            this.row = row;
         }
 
         private static Loaded of(BasicValue v) {
@@ -273,12 +312,12 @@ final class CountedLoops {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Loaded l && l.size == size && l.local == local;
+            return o instanceof Loaded l && l.size == size && l.local == local && l.rows == rows && l.row == row;
         }
 
         @Override
         public int hashCode() {
-            return size * 31 + local;
+            return ((size * 31 + local) * 31 + rows) * 31 + row;
         }
 
         /** Sizes from ASM's {@link BasicInterpreter}, which the operations here never look past. */
@@ -306,7 +345,7 @@ final class CountedLoops {
             @Override
             public Loaded copyOperation(AbstractInsnNode insn, Loaded value) {
                 return insn.getOpcode() >= Opcodes.ILOAD && insn.getOpcode() <= Opcodes.ALOAD
-                        ? new Loaded(value.size, ((VarInsnNode) insn).var) : value;
+                        ? new Loaded(value.size, ((VarInsnNode) insn).var, -1, -1) : value;
             }
 
             @Override
@@ -316,6 +355,9 @@ final class CountedLoops {
 
             @Override
             public Loaded binaryOperation(AbstractInsnNode insn, Loaded v1, Loaded v2) throws AnalyzerException {
+                if (insn.getOpcode() == Opcodes.AALOAD && v1.local >= 0 && v2.local >= 0) {
+                    return new Loaded(1, -1, v1.local, v2.local);
+                }
                 return of(basic.binaryOperation(insn, basic(v1), basic(v2)));
             }
 

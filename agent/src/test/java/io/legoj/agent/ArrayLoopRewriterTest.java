@@ -41,8 +41,8 @@ class ArrayLoopRewriterTest {
 
     /**
      * Not {@code withCall} (a call), {@code prefix} (an index other than the loop's), {@code five}
-     * (more arrays than a loop may have windows), nor the matrix's outer loop (its rows are a
-     * reference array's elements).
+     * (more arrays than a loop may have windows), {@code swapRows} (it stores a row), nor the outer
+     * loops of rows.
      */
     @Test
     void loopsWithoutCallsGetAFastCopy() {
@@ -60,6 +60,9 @@ class ArrayLoopRewriterTest {
                 Map.entry("add", List.of("open", "open", "open", "stillOpen", "stillOpen", "getInt", "getLong",
                         "putLong")),
                 Map.entry("copy", List.of("open", "open", "stillOpen", "getChar", "putChar")),
+                Map.entry("rowSums", List.of("row", "open", "getDouble")),
+                Map.entry("scaleRows", List.of("row", "open", "getLong", "putLong")),
+                Map.entry("column", List.of("row", "open", "getInt")),
                 Map.entry("sumTo", List.of("open", "getLong")),
                 Map.entry("sumPast", List.of("open", "getLong")),
                 Map.entry("forEach", List.of("open", "getDouble")),
@@ -74,7 +77,7 @@ class ArrayLoopRewriterTest {
                 Map.entry("divide", List.of("open", "getInt")),
                 Map.entry("scaled", List.of("open", "getInt")),
                 Map.entry("run", List.of("open", "putInt", "open", "putLong", "open", "putDouble", "open", "putByte",
-                        "open", "putFloat", "open", "putDouble"))), byMethod);
+                        "open", "putFloat", "row", "open", "putDouble", "open", "putDouble"))), byMethod);
     }
 
     /** {@code static long sums(int[] a)}: {@code loops} loops, each summing {@code a[i]} {@code perBody} times. */

@@ -49,6 +49,11 @@ public final class ArrayLoops {
         return (int) Math.min(limit, (pageEnd - a.address) >> k.shift);
     }
 
+    /** Row {@code r} of {@code rows}, or null where reading it would throw (the loop's plain body throws then). */
+    public static Object row(Object[] rows, int r) {
+        return rows == null || r < 0 || r >= rows.length ? null : rows[r];
+    }
+
     /**
      * {@code end} when the window {@link #open} opened on {@code a} at {@code i} is still pinned by
      * this thread's table (opening another array's window since may have taken its slot), else

@@ -90,6 +90,15 @@ class ArrayLoopsTest {
     }
 
     @Test
+    void aRowThatCannotBeReadIsNull() {
+        Object[] rows = {"a", "b"};
+        assertEquals("b", ArrayLoops.row(rows, 1));
+        assertNull(ArrayLoops.row(rows, 2));
+        assertNull(ArrayLoops.row(rows, -1));
+        assertNull(ArrayLoops.row(null, 0));
+    }
+
+    @Test
     void aLocalArrayIsOneRunOverItsJvmArray() {
         Tlb t = memory(false);
         for (Kind k : Kind.values()) {
