@@ -73,7 +73,7 @@ class RemoteArraysTest {
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
             long pagesAllocated = 300_000L * 1016 / (16 << 10);
             long writeBacks = AgentSummary.value(remote.stderr(), "write_backs", remote.describe());
-            assertTrue(AgentSummary.value(remote.stderr(), "array_gc_requests", remote.describe()) >= 10, remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "gc_requests", remote.describe()) >= 10, remote.describe());
             assertTrue(writeBacks < pagesAllocated / 4, writeBacks + " write-backs for " + pagesAllocated
                     + " pages of arrays: " + remote.describe());
         }

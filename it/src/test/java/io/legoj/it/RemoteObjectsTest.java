@@ -111,6 +111,26 @@ class RemoteObjectsTest {
         }
     }
 
+    /**
+     * The same in a 2 GB heap, which would not collect before the dead requests crowded the 8 MiB
+     * cache (their pages evicted, they would never be reclaimed): LegoJ asks for collections.
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void transientObjectsAreReclaimedInALargeHeapToo() {
+        String n = "1500000";
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
+                AppProcess plain = AppProcess.plain("512m", TransientObjects.class, n);
+                AppProcess remote = AppProcess.withAgent(options(node, "8m"), SECRET, "2g", TransientObjects.class, n)) {
+            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
+            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
+            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "reclaimed_objects", remote.describe()) > 1_400_000,
+                    remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "gc_requests", remote.describe()) > 10, remote.describe());
+        }
+    }
+
     /** The same with four threads allocating, dropping and reclaiming at once. */
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)

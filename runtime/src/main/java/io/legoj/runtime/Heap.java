@@ -25,6 +25,7 @@ public final class Heap {
     private final List<byte[]> pageKinds = new ArrayList<>();
     private final Map<Long, Long> largeRuns = new HashMap<>();
     private final Map<Long, LongStack> freeRuns = new HashMap<>();
+    private final CollectionRequests collections;
     private long bump;
     private long limit;
 
@@ -43,10 +44,16 @@ public final class Heap {
     }
 
     public Heap(RegionSource regions, PageCache cache) {
+        this(regions, cache, System::gc);
+    }
+
+    /** {@code collect} asks the JVM for a collection ({@link CollectionRequests}). */
+    Heap(RegionSource regions, PageCache cache, Runnable collect) {
         this.regions = regions;
         this.cache = cache;
         this.pageSize = cache.pageSize();
         this.pageShift = Integer.numberOfTrailingZeros(pageSize);
+        this.collections = new CollectionRequests((long) cache.frameCount() * pageSize, collect);
         this.regionSize = regions.regionSize();
         this.maxSmall = pageSize / 2;
         List<Integer> sizes = sizeClasses(maxSmall);
@@ -78,9 +85,18 @@ public final class Heap {
             throw new IllegalArgumentException("bytes must be positive, got " + bytes);
         }
         if (bytes <= maxSmall) {
-            return allocateSmall(classes[classBySize[(int) ((bytes + 7) >>> 3)]]);
+            SizeClass c = classes[classBySize[(int) ((bytes + 7) >>> 3)]];
+            collections.allocated(c.size);
+            return allocateSmall(c);
         }
-        return allocateRun((bytes + pageSize - 1) >>> pageShift);
+        long pages = (bytes + pageSize - 1) >>> pageShift;
+        collections.allocated(pages << pageShift);
+        return allocateRun(pages);
+    }
+
+    /** Collections asked of the JVM so far, for the exit summary. */
+    public long collectionRequests() {
+        return collections.requests();
     }
 
     private long allocateSmall(SizeClass c) {
@@ -173,6 +189,7 @@ public final class Heap {
             synchronized (c) {
                 c.free.push(va);
             }
+            collections.freed(c.size);
             return;
         }
         synchronized (this) {
@@ -182,6 +199,7 @@ public final class Heap {
             }
             kind(va >>> pageShift, (byte) 0);
             freeRuns.computeIfAbsent(pages, p -> new LongStack()).push(va);
+            collections.freed(pages << pageShift);
         }
     }
 

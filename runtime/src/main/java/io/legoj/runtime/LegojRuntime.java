@@ -75,11 +75,11 @@ public final class LegojRuntime implements AutoCloseable {
         long ps = cache.pageSize();
         return String.format(Locale.ROOT, "faults=%d hit_ratio=%.3f evictions=%d write_backs=%d read_ahead=%d "
                 + "zero_fills=%d bytes_in=%d bytes_out=%d resident_pages=%d memnodes=%d remote_objects=%d "
-                + "reclaimed_objects=%d live_handles=%d local_refs=%d",
+                + "reclaimed_objects=%d live_handles=%d local_refs=%d gc_requests=%d",
                 c.faults.sum(), c.hitRatio(), c.evictions.sum(), c.writeBacks.sum(), c.readAheadPages.sum(),
                 c.zeroFills.sum(), c.pagesRead.sum() * ps, c.writeBacks.sum() * ps, cache.residentPages(),
                 remote.nodeCount(), RemoteObjects.allocated(), RemoteObjects.reclaimed(), Handles.size(),
-                LocalObjects.size());
+                LocalObjects.size(), heap.collectionRequests());
     }
 
     /**

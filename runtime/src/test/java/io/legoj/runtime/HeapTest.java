@@ -24,6 +24,23 @@ class HeapTest {
     }
 
     @Test
+    void allocationsAskForCollectionsAndFreesCount() {
+        int[] collected = {0};
+        // 16 frames: a request each MiB (the least) while blocks die young
+        Heap h = new Heap(backend, cache, () -> collected[0]++);
+        for (int i = 0; i < 300; i++) {
+            long va = h.allocate(PAGE * 2);
+            h.free(va);
+        }
+        for (int i = 0; i < 2048; i++) {
+            h.free(h.allocate(1000)); // a block of the 1024-byte class
+        }
+        // 2.4 MiB of runs, then 2 MiB of small blocks: a request at each 129th run's worth, then each 1025th block's
+        assertEquals(4, collected[0]);
+        assertEquals(4, h.collectionRequests());
+    }
+
+    @Test
     void sizeClassesAreAlignedAndBounded() {
         List<Integer> sizes = Heap.sizeClasses(PAGE / 2);
         assertEquals(16, sizes.get(0));

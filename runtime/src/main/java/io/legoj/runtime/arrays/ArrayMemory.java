@@ -11,7 +11,6 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,12 +20,6 @@ import java.util.concurrent.atomic.LongAdder;
  * allocation, so no thread of its own is needed. Installed once by the agent (tests install their own).
  */
 public final class ArrayMemory {
-    /**
-     * At most this many remote bytes are allocated between two requests for a collection: the JVM's
-     * collector, which finds dead handles, sees only their few local bytes, so it is asked for one now
-     * and then (as NIO does for direct buffers), lest short-lived arrays fill the memnodes first.
-     */
-    static final long COLLECT_EVERY = 256L << 20;
     private static volatile ArrayMemory installed;
 
     final Heap heap;
@@ -37,25 +30,6 @@ public final class ArrayMemory {
     private final ReferenceQueue<PrimitiveArray> dead = new ReferenceQueue<>();
     /** Blocks to free when their handle dies; their references must stay reachable until then. */
     private final Set<Block> owned = ConcurrentHashMap.newKeySet();
-    private final AtomicLong sinceCollection = new AtomicLong();
-    /**
-     * Remote bytes allocated between two requests for a collection while arrays die young: a quarter
-     * of the page cache (at most {@link #COLLECT_EVERY}), so that dead arrays and the blocks reused
-     * after them stay resident. Otherwise their pages are written back to the memnodes and read again
-     * when the blocks are reused: an array allocation took 40 microseconds instead of 1 with 256 MiB
-     * over a 64 MiB cache, and half the cache still let the heap outgrow it.
-     */
-    private final long collectEvery;
-    /**
-     * The current distance between requests: doubled (up to {@link #COLLECT_EVERY}) while the last
-     * request freed less than half of what was allocated before it, since then the arrays live on and
-     * a full collection finds little; back to {@link #collectEvery} once they die young again.
-     */
-    private volatile long collectInterval;
-    /** Bytes allocated between the two last requests, and freed since the last one (what it found dead). */
-    private volatile long allocatedBeforeRequest;
-    private final LongAdder freedSinceRequest = new LongAdder();
-    private final LongAdder collections = new LongAdder();
 
     public ArrayMemory(Heap heap, PageCache cache, long localMaxBytes) {
         if (localMaxBytes < 0) {
@@ -64,8 +38,6 @@ public final class ArrayMemory {
         this.heap = heap;
         this.cache = cache;
         this.localMaxBytes = localMaxBytes;
-        this.collectEvery = Math.min(COLLECT_EVERY, (long) cache.frameCount() * cache.pageSize() / 4);
-        this.collectInterval = collectEvery;
     }
 
     public static void install(ArrayMemory memory) {
@@ -99,15 +71,6 @@ public final class ArrayMemory {
         }
         freeDead();
         long bytes = (long) length << kind.shift;
-        long since = sinceCollection.addAndGet(PrimitiveArray.HEADER + bytes);
-        if (since > collectInterval) {
-            sinceCollection.set(0);
-            collectInterval = 2 * freedSinceRequest.sumThenReset() < allocatedBeforeRequest
-                    ? Math.min(COLLECT_EVERY, 2 * collectInterval) : collectEvery;
-            allocatedBeforeRequest = since;
-            collections.increment();
-            System.gc();
-        }
         long header = heap.allocate(PrimitiveArray.HEADER + bytes);
         long va = header + PrimitiveArray.HEADER;
         PrimitiveArray a = switch (kind) {
@@ -163,15 +126,13 @@ public final class ArrayMemory {
                 heap.free(b.header);
                 remoteArrays.decrement();
                 remoteBytes.add(-b.bytes);
-                freedSinceRequest.add(PrimitiveArray.HEADER + b.bytes);
             }
         }
     }
 
-    /** Live remote arrays and their bytes, and the collections asked for, for the exit summary. */
+    /** Live remote arrays and their bytes, for the exit summary. */
     public String summary() {
-        return "remote_arrays=" + remoteArrays.sum() + " remote_array_bytes=" + remoteBytes.sum() + " array_gc_requests="
-                + collections.sum();
+        return "remote_arrays=" + remoteArrays.sum() + " remote_array_bytes=" + remoteBytes.sum();
     }
 
     /** An array's block, freed once its handle is unreachable unless {@link #keep} came first. */

@@ -159,7 +159,7 @@ class ArrayAccessTest {
         }
         assertEquals("-2147483648", assertThrows(NegativeArraySizeException.class,
                 () -> ArrayHandles.create(Integer.MIN_VALUE, Kind.LONG)).getMessage());
-        assertEquals("remote_arrays=0 remote_array_bytes=0 array_gc_requests=0", mem.memory.summary());
+        assertEquals("remote_arrays=0 remote_array_bytes=0", mem.memory.summary());
     }
 
     private static int[] newIntArray(int n) {
