@@ -188,11 +188,7 @@ final class ArrayLoopRewriter extends ClassVisitor {
     /** {@code frame} with the loop's end, then each array's handle, window base and offset, from slot {@code free}. */
     private static FrameNode withWindows(FrameNode frame, int free, int arrays) {
         List<Object> locals = new ArrayList<>(frame.local);
-        int slots = 0;
-        for (Object t : locals) {
-            slots += t == Opcodes.LONG || t == Opcodes.DOUBLE ? 2 : 1;
-        }
-        for (; slots < free; slots++) {
+        for (int slots = slots(locals); slots < free; slots++) {
             locals.add(Opcodes.TOP);
         }
         locals.add(Opcodes.INTEGER);
@@ -218,13 +214,18 @@ final class ArrayLoopRewriter extends ClassVisitor {
             } else if (i instanceof IincInsnNode inc) {
                 free = Math.max(free, inc.var + 1);
             } else if (i instanceof FrameNode f && f.local != null) {
-                int slots = 0;
-                for (Object t : f.local) {
-                    slots += t == Opcodes.LONG || t == Opcodes.DOUBLE ? 2 : 1;
-                }
-                free = Math.max(free, slots);
+                free = Math.max(free, slots(f.local));
             }
         }
         return free;
+    }
+
+    /** The local slots an expanded frame's locals take: a {@code long} or {@code double} is one entry for two. */
+    private static int slots(List<Object> locals) {
+        int slots = 0;
+        for (Object t : locals) {
+            slots += t == Opcodes.LONG || t == Opcodes.DOUBLE ? 2 : 1;
+        }
+        return slots;
     }
 }

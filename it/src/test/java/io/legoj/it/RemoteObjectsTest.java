@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import programs.FieldRuns;
 import programs.ManyObjects;
 import programs.ObjectsCorpus;
@@ -93,41 +95,24 @@ class RemoteObjectsTest {
     /**
      * Objects that die before their address was stored in remote memory give back the JDK objects they
      * held: a request loop that would need some 400 MB of local table for 1.5 million argument lists
-     * runs in 64 MB, while the requests it kept stay readable.
+     * runs in 64 MB, while the requests it kept stay readable. In a 2 GB heap, which would not collect
+     * before the dead requests crowded the 8 MiB cache (evicted, they would never be reclaimed), LegoJ
+     * asks for collections.
      */
-    @Test
+    @ParameterizedTest(name = "-Xmx{0}")
+    @ValueSource(strings = {"64m", "2g"})
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void transientObjectsGiveBackWhatTheyHeld() {
+    void transientObjectsGiveBackWhatTheyHeld(String heap) {
         String n = "1500000";
         try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
                 AppProcess plain = AppProcess.plain("512m", TransientObjects.class, n);
-                AppProcess remote = AppProcess.withAgent(options(node, "8m"), SECRET, "64m", TransientObjects.class, n)) {
-            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
-            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
-            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
-            assertTrue(AgentSummary.value(remote.stderr(), "reclaimed_objects", remote.describe()) > 1_000_000,
-                    remote.describe());
-            assertTrue(AgentSummary.value(remote.stderr(), "local_refs", remote.describe()) < 200_000, remote.describe());
-        }
-    }
-
-    /**
-     * The same in a 2 GB heap, which would not collect before the dead requests crowded the 8 MiB
-     * cache (their pages evicted, they would never be reclaimed): LegoJ asks for collections.
-     */
-    @Test
-    @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void transientObjectsAreReclaimedInALargeHeapToo() {
-        String n = "1500000";
-        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
-                AppProcess plain = AppProcess.plain("512m", TransientObjects.class, n);
-                AppProcess remote = AppProcess.withAgent(options(node, "8m"), SECRET, "2g", TransientObjects.class, n)) {
+                AppProcess remote = AppProcess.withAgent(options(node, "8m"), SECRET, heap, TransientObjects.class, n)) {
             assertEquals(0, plain.awaitExit(BOUND), plain.describe());
             assertEquals(0, remote.awaitExit(BOUND), remote.describe());
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
             assertTrue(AgentSummary.value(remote.stderr(), "reclaimed_objects", remote.describe()) > 1_400_000,
                     remote.describe());
-            assertTrue(AgentSummary.value(remote.stderr(), "gc_requests", remote.describe()) > 10, remote.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "local_refs", remote.describe()) < 200_000, remote.describe());
         }
     }
 
