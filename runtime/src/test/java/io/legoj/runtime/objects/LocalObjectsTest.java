@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LocalObjectsTest {
@@ -34,5 +39,50 @@ class LocalObjectsTest {
         LocalObjects.release(id);
         assertThrows(IllegalStateException.class, () -> LocalObjects.release(id));
         assertThrows(IllegalStateException.class, () -> LocalObjects.retain(id));
+    }
+
+    /** A quarter of a million stores and releases of 20,000 objects, against a map of what they should be. */
+    @Test
+    void manyObjectsComeAndGoAsAMapOfTheirCountsSays() {
+        int before = LocalObjects.size();
+        Random random = new Random(7);
+        List<Object> pool = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            pool.add(i % 3 == 0 ? new Object() : Integer.valueOf(i)); // boxed values as well: identity, not equals
+        }
+        Map<Object, Integer> counts = new IdentityHashMap<>();
+        Map<Object, Long> ids = new IdentityHashMap<>();
+        for (int step = 0; step < 250_000; step++) {
+            Object o = pool.get(random.nextInt(pool.size()));
+            Integer c = counts.get(o);
+            if (c != null && random.nextInt(5) < 2) {
+                LocalObjects.release(ids.get(o));
+                if (c == 1) {
+                    assertNull(LocalObjects.get(ids.get(o)));
+                    counts.remove(o);
+                    ids.remove(o);
+                } else {
+                    counts.put(o, c - 1);
+                }
+            } else {
+                long id = LocalObjects.idOf(o);
+                if (c != null) {
+                    assertEquals(ids.get(o), id, "a live entry keeps its id");
+                }
+                assertSame(o, LocalObjects.get(id));
+                counts.merge(o, 1, Integer::sum);
+                ids.put(o, id);
+            }
+            if (step % 10_000 == 0) {
+                assertEquals(before + counts.size(), LocalObjects.size(), "at step " + step);
+            }
+        }
+        for (Map.Entry<Object, Integer> e : counts.entrySet()) {
+            assertEquals(ids.get(e.getKey()), LocalObjects.idOf(e.getKey()), "still found after all the moves");
+            for (int k = 0; k <= e.getValue(); k++) {
+                LocalObjects.release(ids.get(e.getKey()));
+            }
+        }
+        assertEquals(before, LocalObjects.size());
     }
 }
