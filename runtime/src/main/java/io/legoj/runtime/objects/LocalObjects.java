@@ -15,6 +15,8 @@ public final class LocalObjects {
     private static final Object LOCK = new Object();
     private static volatile Object[] objects = new Object[1024];
     private static int[] counts = new int[1024];
+    /** The slot of each id in {@link #slotIds}, so that a release needs neither a probe nor its object's header. */
+    private static int[] slotOf = new int[1024];
     private static int[] freeIds = new int[64];
     private static int freeCount;
     private static int next = 1;
@@ -47,11 +49,13 @@ public final class LocalObjects {
             if (n >= objects.length) {
                 objects = Arrays.copyOf(objects, objects.length * 2);
                 counts = Arrays.copyOf(counts, objects.length);
+                slotOf = Arrays.copyOf(slotOf, objects.length);
             }
             objects[n] = o;
             counts[n] = 1;
             slotIds[i] = n;
             slotHashes[i] = h;
+            slotOf[n] = i;
             if (++size * 2 > slotIds.length) {
                 grow();
             }
@@ -108,20 +112,17 @@ public final class LocalObjects {
         return (hash * 0x9E3779B9) >>> 7 & mask;
     }
 
-    /** Removes id {@code n}'s slot, moving back the entries after it that may no longer be found past the hole. */
+    /** Removes id {@code n}'s slot, moving back the entries after it that could no longer be found past the hole. */
     private static void unmap(int n) {
         int mask = slotIds.length - 1;
-        int i = home(System.identityHashCode(objects[n]), mask);
-        while (slotIds[i] != n) {
-            i = (i + 1) & mask;
-        }
-        int hole = i;
-        for (int j = (i + 1) & mask; slotIds[j] != 0; j = (j + 1) & mask) {
+        int hole = slotOf[n];
+        for (int j = (hole + 1) & mask; slotIds[j] != 0; j = (j + 1) & mask) {
             int home = home(slotHashes[j], mask);
             // the entry at j stays unless its home lies cyclically outside (hole, j]
             if (hole <= j ? home <= hole || home > j : home <= hole && home > j) {
                 slotIds[hole] = slotIds[j];
                 slotHashes[hole] = slotHashes[j];
+                slotOf[slotIds[hole]] = hole;
                 hole = j;
             }
         }
@@ -143,6 +144,7 @@ public final class LocalObjects {
                 }
                 slotIds[i] = ids[k];
                 slotHashes[i] = hashes[k];
+                slotOf[ids[k]] = i;
             }
         }
     }
