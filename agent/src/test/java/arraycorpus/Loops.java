@@ -221,6 +221,23 @@ public final class Loops {
         return s;
     }
 
+    static long inclusive(int[] a, int last) {
+        long s = 0;
+        for (int i = 0; i <= last; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    static long strided(long[] a, int step) {
+        long s = 0;
+        for (int i = 1; i < a.length; i += 3) {
+            s += a[i] * step;
+            a[i] = -a[i];
+        }
+        return s;
+    }
+
     static long prefix(long[] a) {
         for (int i = 1; i < a.length; i++) {
             a[i] += a[i - 1];
@@ -331,6 +348,11 @@ public final class Loops {
                 .append(outcome(() -> column(jagged, 1, 3)).replaceAll(": .*", "")).append(' ')
                 .append(outcome(() -> column(jagged, 2, 1)).replaceAll(": .*", "")).append('\n');
         out.append("swapRows ").append(swapRows(new int[][] {{1, 2, 3}, {10, 20, 30}})).append('\n');
+        out.append("inclusive ").append(inclusive(ints, N - 1)).append(' ')
+                .append(outcome(() -> inclusive(new int[3000], 3000)).replaceAll(": .*", "")).append(' ')
+                .append(outcome(() -> inclusive(ints, Integer.MAX_VALUE)).replaceAll(": .*", "")).append('\n');
+        out.append("strided ").append(strided(longs, 5)).append(' ').append(longs[4]).append(' ').append(longs[5])
+                .append('\n');
         out.append("prefix ").append(prefix(longs)).append(' ').append(longs[N / 2]).append('\n');
         return out.toString();
     }

@@ -16,6 +16,7 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
@@ -30,9 +31,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  *       end = ArrayLoops.open(b, i, end, tlb, writes b)   // and so on for each array of the body
  *       end = ArrayLoops.stillOpen(a, i, end, tlb, ...)  // b's translation did not take a's slot
  *       if (i &gt;= end) goto SLOW                          // no run: the plain body, which throws as the JVM does
- * FAST: body, its accesses at the windows; i++; if (i &lt; end) goto FAST
+ * FAST: body, its accesses at the windows; i += k; if (i &lt; end) goto FAST
  *       reachabilityFence(a, b); goto HEAD
- * SLOW: body; i++; goto HEAD
+ * SLOW: body; i += k; goto HEAD
  * </pre>
  *
  * A run makes no index check and no TLB lookup; the loop is what it was otherwise. Runs last in the
@@ -120,6 +121,11 @@ final class ArrayLoopRewriter extends ClassVisitor {
                 for (AbstractInsnNode b : loop.bound()) {
                     code.add(b.clone(labels));
                 }
+                if (loop.test().getOpcode() == Opcodes.IF_ICMPGT) {
+                    // i <= n: runs end before n + 1 (none when that overflows, and the plain body runs)
+                    code.add(new InsnNode(Opcodes.ICONST_1));
+                    code.add(new InsnNode(Opcodes.IADD));
+                }
             } else {
                 code.add(new VarInsnNode(Opcodes.ILOAD, end));
             }
@@ -142,6 +148,13 @@ final class ArrayLoopRewriter extends ClassVisitor {
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "stillOpen", WINDOW, false));
+            code.add(new VarInsnNode(Opcodes.ISTORE, end));
+        }
+        if (loop.step() > 1) {
+            // i < end stays below MAX_VALUE - step + 1, so that i += step cannot wrap in a run
+            code.add(new VarInsnNode(Opcodes.ILOAD, end));
+            code.add(new LdcInsnNode(Integer.MAX_VALUE - loop.step() + 1));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", "min", "(II)I", false));
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
         }
         code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));

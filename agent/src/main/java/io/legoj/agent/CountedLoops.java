@@ -33,8 +33,8 @@ import org.objectweb.asm.tree.analysis.Value;
  * shape javac gives {@code for (int i = from; i < n; i++)} and a for-each over an array,
  *
  * <pre>
- * HEAD: (frame, empty stack)  iload i; (n); if_icmpge EXIT
- *       body ... iinc i 1; goto HEAD
+ * HEAD: (frame, empty stack)  iload i; (n); if_icmpge EXIT (or if_icmpgt, for i &lt;= n)
+ *       body ... iinc i k; goto HEAD      (k &gt; 0)
  * </pre>
  *
  * where {@code n} is a local, {@code b.length} or {@code m[r].length} of locals, every element
@@ -63,12 +63,12 @@ final class CountedLoops {
 
     /**
      * A loop to rewrite: {@code frame} is the one at {@code head}; {@code bound} the instructions
-     * pushing {@code n}; {@code accesses} the element accesses of the body, each on the array of
+     * pushing {@code n}; {@code step} what the loop adds to {@code index} each time; {@code accesses} the element accesses of the body, each on the array of
      * {@code arrays[arrayOf[k]]} at {@code index}, with the TLB of local {@code tlb};
      * {@code writes[j]}: the body writes {@code arrays[j]}.
      */
     record Loop(LabelNode head, FrameNode frame, JumpInsnNode test, List<AbstractInsnNode> bound, JumpInsnNode back,
-            int index, int tlb, List<MethodInsnNode> accesses, int[] arrayOf, List<Source> arrays, boolean[] writes) {
+            int index, int step, int tlb, List<MethodInsnNode> accesses, int[] arrayOf, List<Source> arrays, boolean[] writes) {
         /** Which array access {@code c} of the body works on, as an index into {@link #arrays}; -1 for none. */
         int arrayOf(MethodInsnNode c) {
             int k = accesses.indexOf(c);
@@ -154,9 +154,10 @@ final class CountedLoops {
         } else {
             return null;
         }
-        if (!(bound.get(bound.size() - 1).getNext() instanceof JumpInsnNode test) || test.getOpcode() != Opcodes.IF_ICMPGE
+        if (!(bound.get(bound.size() - 1).getNext() instanceof JumpInsnNode test)
+                || test.getOpcode() != Opcodes.IF_ICMPGE && test.getOpcode() != Opcodes.IF_ICMPGT
                 || insns.indexOf(test.label) <= to || !(previousInstruction(back) instanceof IincInsnNode step)
-                || step.var != index || step.incr != 1 || nextInstruction(test) instanceof FrameNode
+                || step.var != index || step.incr <= 0 || nextInstruction(test) instanceof FrameNode
                 || handlerEdgeInside(m, insns.indexOf(test), to)) {
             return null;
         }
@@ -221,7 +222,7 @@ final class CountedLoops {
                 || read.stream().anyMatch(stored::contains)) {
             return null;
         }
-        return new Loop(back.label, frame, test, bound, back, index, tlb, accesses,
+        return new Loop(back.label, frame, test, bound, back, index, step.incr, tlb, accesses,
                 arrayOf.stream().mapToInt(Integer::intValue).toArray(), arrays, Arrays.copyOf(writes, arrays.size()));
     }
 

@@ -63,6 +63,8 @@ class ArrayLoopRewriterTest {
                 Map.entry("rowSums", List.of("row", "open", "getDouble")),
                 Map.entry("scaleRows", List.of("row", "open", "getLong", "putLong")),
                 Map.entry("column", List.of("row", "open", "getInt")),
+                Map.entry("inclusive", List.of("open", "getInt")),
+                Map.entry("strided", List.of("open", "getLong", "getLong", "putLong")),
                 Map.entry("sumTo", List.of("open", "getLong")),
                 Map.entry("sumPast", List.of("open", "getLong")),
                 Map.entry("forEach", List.of("open", "getDouble")),
@@ -76,8 +78,8 @@ class ArrayLoopRewriterTest {
                 Map.entry("skipOdd", List.of("open", "getInt", "getInt")),
                 Map.entry("divide", List.of("open", "getInt")),
                 Map.entry("scaled", List.of("open", "getInt")),
-                Map.entry("run", List.of("open", "putInt", "open", "putLong", "open", "putDouble", "open", "putByte",
-                        "open", "putFloat", "row", "open", "putDouble", "open", "putDouble"))), byMethod);
+                Map.entry("run", List.of("open", "putInt", "open", "putLong", "open", "putDouble", "open", "putBoolean",
+                        "open", "putByte", "open", "putFloat", "row", "open", "putDouble", "open", "putDouble"))), byMethod);
     }
 
     /** {@code static long sums(int[] a)}: {@code loops} loops, each summing {@code a[i]} {@code perBody} times. */
