@@ -238,6 +238,70 @@ public final class Loops {
         return s;
     }
 
+    /** Arrays in fields, read once per run: as {@code this.data[i]}, up to {@code size} or a length. */
+    public static final class Holder {
+        int[] data;
+        long[] totals = new long[5000];
+        int size;
+        volatile int[] shared = {1, 2, 3};
+
+        long sumData() {
+            long s = 0;
+            for (int i = 0; i < data.length; i++) {
+                s += data[i];
+            }
+            return s;
+        }
+
+        long sumSize() {
+            long s = 0;
+            for (int i = 0; i < size; i++) {
+                s += data[i] * 2;
+            }
+            return s;
+        }
+
+        void scaleTotals() {
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] = totals[i] * 3 + data[i];
+            }
+        }
+
+        long sumShared() {
+            long s = 0;
+            for (int i = 0; i < shared.length; i++) {
+                s += shared[i];
+            }
+            return s;
+        }
+
+        long replaceDuring(int[] other) {
+            long s = 0;
+            for (int i = 0; i < size; i++) {
+                s += data[i];
+                if (i == 100) {
+                    data = other;
+                }
+            }
+            return s;
+        }
+    }
+
+    /** An inherited field may be volatile, as here: its loop is left alone. */
+    public static class Base {
+        volatile int[] vals = {4, 5, 6};
+    }
+
+    public static final class Derived extends Base {
+        long sum(int n) {
+            long s = 0;
+            for (int i = 0; i < n; i++) {
+                s += vals[i];
+            }
+            return s;
+        }
+    }
+
     static long prefix(long[] a) {
         for (int i = 1; i < a.length; i++) {
             a[i] += a[i - 1];
@@ -353,6 +417,18 @@ public final class Loops {
                 .append(outcome(() -> inclusive(ints, Integer.MAX_VALUE)).replaceAll(": .*", "")).append('\n');
         out.append("strided ").append(strided(longs, 5)).append(' ').append(longs[4]).append(' ').append(longs[5])
                 .append('\n');
+        Holder h = new Holder();
+        h.data = Arrays.copyOf(ints, 6000);
+        h.size = 4000;
+        h.scaleTotals();
+        out.append("holder ").append(h.sumData()).append(' ').append(h.sumSize()).append(' ')
+                .append(Arrays.hashCode(h.totals)).append(' ').append(h.sumShared()).append(' ')
+                .append(h.replaceDuring(new int[6000])).append('\n');
+        h.size = 7000;
+        out.append("holder past ").append(outcome(h::sumSize).replaceAll(": .*", "")).append(' ');
+        h.data = null;
+        out.append(outcome(h::sumSize).replaceAll(": .*", "")).append('\n');
+        out.append("inherited ").append(new Derived().sum(3)).append('\n');
         out.append("prefix ").append(prefix(longs)).append(' ').append(longs[N / 2]).append('\n');
         return out.toString();
     }

@@ -2,9 +2,12 @@ package io.legoj.agent;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -27,7 +30,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  * HEAD: if (!(i &lt; n)) goto EXIT
- *       end = ArrayLoops.open(a, i, n, tlb, writes a)     // a's window: base, offset (a: a local, or a row m[r])
+ *       end = ArrayLoops.open(a, i, n, tlb, writes a)     // a's window: base, offset (a: a local, a row m[r], o.f)
  *       end = ArrayLoops.open(b, i, end, tlb, writes b)   // and so on for each array of the body
  *       end = ArrayLoops.stillOpen(a, i, end, tlb, ...)  // b's translation did not take a's slot
  *       if (i &gt;= end) goto SLOW                          // no run: the plain body, which throws as the JVM does
@@ -53,6 +56,9 @@ final class ArrayLoopRewriter extends ClassVisitor {
     private static final int ADDED_PER_LOOP = 120;
 
     private String owner;
+    /** The instance fields this class declares, not volatile: a loop may read them once per run. */
+    private final Set<String> plainFields = new HashSet<>();
+    private final Set<String> otherFields = new HashSet<>();
 
     ArrayLoopRewriter(ClassVisitor next) {
         super(Opcodes.ASM9, next);
@@ -65,12 +71,24 @@ final class ArrayLoopRewriter extends ClassVisitor {
     }
 
     @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        if ((access & (Opcodes.ACC_VOLATILE | Opcodes.ACC_STATIC)) == 0 && !otherFields.contains(name)) {
+            plainFields.add(name);
+        } else {
+            // a name used twice (other descriptors, as only other compilers emit) is left alone
+            otherFields.add(name);
+            plainFields.remove(name);
+        }
+        return super.visitField(access, name, descriptor, signature, value);
+    }
+
+    @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
-                List<CountedLoops.Loop> loops = CountedLoops.find(owner, this);
+                List<CountedLoops.Loop> loops = CountedLoops.find(owner, plainFields, this);
                 if (!loops.isEmpty()) {
                     int free = firstFreeLocal(this);
                     int budget = MAX_INSTRUCTIONS - instructions.size();
@@ -78,7 +96,7 @@ final class ArrayLoopRewriter extends ClassVisitor {
                         int copy = instructions.indexOf(loop.back()) - instructions.indexOf(loop.test()) + ADDED_PER_LOOP;
                         if (copy <= budget) {
                             budget -= copy;
-                            rewrite(this, loop, free);
+                            rewrite(owner, this, loop, free);
                         }
                     }
                 }
@@ -87,7 +105,7 @@ final class ArrayLoopRewriter extends ClassVisitor {
         };
     }
 
-    private static void rewrite(MethodNode m, CountedLoops.Loop loop, int free) {
+    private static void rewrite(String owner, MethodNode m, CountedLoops.Loop loop, int free) {
         int end = free;
         Map<LabelNode, LabelNode> labels = new HashMap<>();
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
@@ -106,8 +124,15 @@ final class ArrayLoopRewriter extends ClassVisitor {
         int arrays = loop.arrays().size();
         for (int k = 0; k < arrays; k++) {
             CountedLoops.Source source = loop.arrays().get(k);
+            if (source.field() != null) {
+                // a null object: no run, and the plain body throws
+                code.add(new VarInsnNode(Opcodes.ALOAD, source.local()));
+                code.add(new JumpInsnNode(Opcodes.IFNULL, slow));
+            }
             code.add(new VarInsnNode(Opcodes.ALOAD, source.local()));
-            if (source.isRow()) {
+            if (source.field() != null) {
+                code.add(new FieldInsnNode(Opcodes.GETFIELD, owner, source.field(), source.fieldDescriptor()));
+            } else if (source.isRow()) {
                 // null where the row cannot be read: then no run opens, and the plain body throws
                 code.add(new VarInsnNode(Opcodes.ILOAD, source.row()));
                 code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "row", "([L" + OBJECT + ";I)L" + OBJECT + ";",

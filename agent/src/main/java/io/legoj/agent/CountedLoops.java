@@ -37,15 +37,19 @@ import org.objectweb.asm.tree.analysis.Value;
  *       body ... iinc i k; goto HEAD      (k &gt; 0)
  * </pre>
  *
- * where {@code n} is a local, {@code b.length} or {@code m[r].length} of locals, every element
- * access of the body is an {@code ArrayAccess} call at index {@code i} on the
- * value of an array local, or on a row {@code m[r]} of locals {@code m} and {@code r} (as in
- * {@code c[r][i]}), and nothing else in the body may run other code on this thread: no
+ * where {@code n} is a local, {@code b.length} or {@code m[r].length} of locals, or {@code o.f} or
+ * {@code o.f.length} of a field of this class, every element access of the body is an
+ * {@code ArrayAccess} call at index {@code i} on the value of an array local, on a row {@code m[r]}
+ * of locals {@code m} and {@code r} (as in {@code c[r][i]}), or on a field of this class of the
+ * object in a local ({@code this.data[i]}), and nothing else in the body may run other code on this thread: no
  * call, no allocation or type check (which may load or initialise a class), no field of another
  * class, no monitor, no handler starting or ending inside. The body stores neither the locals
  * the arrays come from, the bound nor the TLB local, and {@code i} only by its final {@code iinc};
- * with a row, it stores into no reference array. Which locals pushed each operand comes from an
- * analysis whose values are "the local last loaded" or "the element of these two" ({@link Loaded}).
+ * with a row, it stores into no reference array; with a field, it writes none of the fields it reads
+ * once per run instead of each time, and touches no volatile field (the memory model lets a thread
+ * read a plain field once for several uses when nothing orders them). Which locals pushed each
+ * operand comes from an analysis whose values are "the local last loaded", "the element of these
+ * two" or "this field of that one" ({@link Loaded}).
  */
 final class CountedLoops {
     static final String ACCESS = ArrayTypes.PACKAGE + "ArrayAccess";
@@ -54,8 +58,11 @@ final class CountedLoops {
     /** The most arrays one loop may run over (each takes four locals). */
     static final int MAX_ARRAYS = 4;
 
-    /** Where a loop's array comes from: local {@code local}, or element {@code row} (a local too) of it. */
-    record Source(int local, int row) {
+    /**
+     * Where a loop's array comes from: local {@code local}; or element {@code row} (a local too) of
+     * it; or the field {@code field} of this class of the object in it.
+     */
+    record Source(int local, int row, String field, String fieldDescriptor) {
         boolean isRow() {
             return row >= 0;
         }
@@ -79,21 +86,24 @@ final class CountedLoops {
     private CountedLoops() {
     }
 
-    /** The loops of {@code m} (a method of {@code owner}) to rewrite, by their back jumps; none when it cannot be analysed. */
-    static List<Loop> find(String owner, MethodNode m) {
+    /**
+     * The loops of {@code m} (a method of {@code owner}, which declares the fields {@code plainFields}
+     * and no others that are not volatile) to rewrite, by their back jumps; none when it cannot be analysed.
+     */
+    static List<Loop> find(String owner, Set<String> plainFields, MethodNode m) {
         List<Loop> loops = new ArrayList<>();
         if (!mayHaveLoops(m)) {
             return loops;
         }
         Frame<Loaded>[] frames;
         try {
-            frames = new Analyzer<>(new Loaded.Interpreter()).analyze(owner, m);
+            frames = new Analyzer<>(new Loaded.Interpreter(owner)).analyze(owner, m);
         } catch (AnalyzerException e) {
             return loops;
         }
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (i instanceof JumpInsnNode back && back.getOpcode() == Opcodes.GOTO) {
-                Loop loop = loop(owner, m, frames, back);
+                Loop loop = loop(owner, plainFields, m, frames, back);
                 if (loop != null) {
                     loops.add(loop);
                 }
@@ -119,7 +129,8 @@ final class CountedLoops {
                 && (c.name.startsWith("get") || c.name.startsWith("put"));
     }
 
-    private static Loop loop(String owner, MethodNode m, Frame<Loaded>[] frames, JumpInsnNode back) {
+    private static Loop loop(String owner, Set<String> plainFields, MethodNode m, Frame<Loaded>[] frames,
+            JumpInsnNode back) {
         InsnList insns = m.instructions;
         int from = insns.indexOf(back.label);
         int to = insns.indexOf(back);
@@ -138,20 +149,8 @@ final class CountedLoops {
             return null;
         }
         int index = load.var;
-        List<AbstractInsnNode> bound = new ArrayList<>();
-        p = p.getNext();
-        if (p instanceof VarInsnNode n && n.getOpcode() == Opcodes.ILOAD) {
-            bound.add(p);
-        } else if (p instanceof VarInsnNode b && b.getOpcode() == Opcodes.ALOAD && b.getNext() instanceof FieldInsnNode f
-                && isLength(f)) {
-            bound.add(p);
-            bound.add(f);
-        } else if (p instanceof VarInsnNode rows && rows.getOpcode() == Opcodes.ALOAD
-                && rows.getNext() instanceof VarInsnNode r && r.getOpcode() == Opcodes.ILOAD && r.getNext() != null
-                && r.getNext().getOpcode() == Opcodes.AALOAD && r.getNext().getNext() instanceof FieldInsnNode f
-                && isLength(f)) {
-            bound.addAll(List.of(rows, r, r.getNext(), f));
-        } else {
+        List<AbstractInsnNode> bound = bound(owner, plainFields, p.getNext());
+        if (bound == null) {
             return null;
         }
         if (!(bound.get(bound.size() - 1).getNext() instanceof JumpInsnNode test)
@@ -162,11 +161,16 @@ final class CountedLoops {
             return null;
         }
         List<Integer> boundLocals = new ArrayList<>();
+        Set<String> fields = new HashSet<>();
         for (AbstractInsnNode b : bound) {
             if (b instanceof VarInsnNode v) {
                 boundLocals.add(v.var);
+            } else if (b instanceof FieldInsnNode f && f.owner.equals(owner)) {
+                fields.add(f.name);
             }
         }
+        Set<String> written = new HashSet<>();
+        boolean touchesOther = false;
         Set<Integer> stored = new HashSet<>();
         List<MethodInsnNode> accesses = new ArrayList<>();
         List<Integer> arrayOf = new ArrayList<>();
@@ -179,6 +183,12 @@ final class CountedLoops {
                 continue;
             }
             storesReference |= i.getOpcode() == Opcodes.AASTORE;
+            if (i instanceof FieldInsnNode f) {
+                touchesOther |= !f.owner.equals(owner) || !plainFields.contains(f.name);
+                if (f.getOpcode() == Opcodes.PUTFIELD || f.getOpcode() == Opcodes.PUTSTATIC) {
+                    written.add(f.name);
+                }
+            }
             if (i instanceof VarInsnNode v && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
                 stored.add(v.var);
             } else if (i instanceof IincInsnNode inc) {
@@ -191,8 +201,9 @@ final class CountedLoops {
                 Type[] args = Type.getArgumentTypes(c.desc);
                 int top = f.getStackSize() - 1;
                 Loaded array = f.getStack(top - args.length + 1);
-                Source a = array.local >= 0 ? new Source(array.local, -1)
-                        : array.row >= 0 ? new Source(array.rows, array.row) : null;
+                Source a = array.local >= 0 ? new Source(array.local, -1, null, null)
+                        : array.row >= 0 ? new Source(array.rows, array.row, null, null)
+                        : array.field != null ? new Source(array.rows, -1, array.field, array.fieldDescriptor) : null;
                 int at = f.getStack(top - args.length + 2).local;
                 int t = f.getStack(top).local;
                 if (a == null || at != index || t < 0 || tlb >= 0 && t != tlb) {
@@ -212,18 +223,57 @@ final class CountedLoops {
                 return null;
             }
         }
-        boolean rows = bound.size() == 4 || arrays.stream().anyMatch(Source::isRow);
+        boolean rows = bound.stream().anyMatch(b -> b.getOpcode() == Opcodes.AALOAD) || arrays.stream().anyMatch(Source::isRow);
         List<Integer> read = new ArrayList<>(boundLocals);
         for (Source a : arrays) {
             read.add(a.local());
             read.add(a.row());
+            if (a.field() != null) {
+                fields.add(a.field());
+            }
         }
+        // a field is read once per run, not once per iteration: no write of it, nor a field that may be
+        // volatile (one not declared here as plain), may come between
         if (accesses.isEmpty() || stored.contains(index) || stored.contains(tlb) || rows && storesReference
-                || read.stream().anyMatch(stored::contains)) {
+                || read.stream().anyMatch(stored::contains) || !fields.isEmpty() && touchesOther
+                || fields.stream().anyMatch(written::contains)) {
             return null;
         }
         return new Loop(back.label, frame, test, bound, back, index, step.incr, tlb, accesses,
                 arrayOf.stream().mapToInt(Integer::intValue).toArray(), arrays, Arrays.copyOf(writes, arrays.size()));
+    }
+
+    /**
+     * The instructions from {@code p} that push a loop's bound: a local, or the length of an array
+     * local, of a row {@code m[r]} of locals, or of a field of this class of the object in a local,
+     * or an {@code int} field of this class; null for anything else. Fields must be plain ones declared here.
+     */
+    private static List<AbstractInsnNode> bound(String owner, Set<String> plainFields, AbstractInsnNode p) {
+        if (p instanceof VarInsnNode n && n.getOpcode() == Opcodes.ILOAD) {
+            return List.of(p);
+        }
+        if (!(p instanceof VarInsnNode a) || a.getOpcode() != Opcodes.ALOAD) {
+            return null;
+        }
+        AbstractInsnNode q = p.getNext();
+        if (q instanceof FieldInsnNode f && isLength(f)) {
+            return List.of(p, f);
+        }
+        if (q instanceof VarInsnNode r && r.getOpcode() == Opcodes.ILOAD && r.getNext() != null
+                && r.getNext().getOpcode() == Opcodes.AALOAD && r.getNext().getNext() instanceof FieldInsnNode f
+                && isLength(f)) {
+            return List.of(p, r, r.getNext(), f);
+        }
+        if (q instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(owner)
+                && plainFields.contains(f.name)) {
+            if (f.desc.equals("I")) {
+                return List.of(p, f);
+            }
+            if (f.getNext() instanceof FieldInsnNode length && isLength(length)) {
+                return List.of(p, f, length);
+            }
+        }
+        return null;
     }
 
     private static boolean isLength(FieldInsnNode f) {
@@ -292,14 +342,23 @@ final class CountedLoops {
 
         final int size;
         final int local;
+        /** The local holding the rows, or the object of {@link #field}. */
         final int rows;
         final int row;
+        final String field;
+        final String fieldDescriptor;
 
         private Loaded(int size, int local, int rows, int row) {
+            this(size, local, rows, row, null, null);
+        }
+
+        private Loaded(int size, int local, int rows, int row, String field, String fieldDescriptor) {
             this.size = size;
             this.local = local;
             this.rows = rows;
             this.row = row;
+            this.field = field;
+            this.fieldDescriptor = fieldDescriptor;
         }
 
         private static Loaded of(BasicValue v) {
@@ -313,20 +372,23 @@ final class CountedLoops {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Loaded l && l.size == size && l.local == local && l.rows == rows && l.row == row;
+            return o instanceof Loaded l && l.size == size && l.local == local && l.rows == rows && l.row == row
+                    && java.util.Objects.equals(l.field, field) && java.util.Objects.equals(l.fieldDescriptor, fieldDescriptor);
         }
 
         @Override
         public int hashCode() {
-            return ((size * 31 + local) * 31 + rows) * 31 + row;
+            return (((size * 31 + local) * 31 + rows) * 31 + row) * 31 + java.util.Objects.hashCode(field);
         }
 
         /** Sizes from ASM's {@link BasicInterpreter}, which the operations here never look past. */
         static final class Interpreter extends org.objectweb.asm.tree.analysis.Interpreter<Loaded> {
             private final BasicInterpreter basic = new BasicInterpreter();
+            private final String owner;
 
-            Interpreter() {
+            Interpreter(String owner) {
                 super(Opcodes.ASM9);
+                this.owner = owner;
             }
 
             private static BasicValue basic(Loaded v) {
@@ -351,6 +413,10 @@ final class CountedLoops {
 
             @Override
             public Loaded unaryOperation(AbstractInsnNode insn, Loaded value) throws AnalyzerException {
+                if (insn instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(owner)
+                        && value.local >= 0) {
+                    return new Loaded(Type.getType(f.desc).getSize(), -1, value.local, -1, f.name, f.desc);
+                }
                 return of(basic.unaryOperation(insn, basic(value)));
             }
 

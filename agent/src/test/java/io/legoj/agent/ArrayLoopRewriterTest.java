@@ -44,6 +44,22 @@ class ArrayLoopRewriterTest {
      * (more arrays than a loop may have windows), {@code swapRows} (it stores a row), nor the outer
      * loops of rows.
      */
+    /** Not {@code sumShared} (a volatile field), {@code replaceDuring} (it writes the field), nor an inherited field. */
+    @Test
+    void loopsOverFieldsOfTheirClassGetAFastCopy() {
+        Map<String, List<String>> byMethod = new TreeMap<>();
+        for (MethodNode m : rewritten(arraycorpus.Loops.Holder.class).methods) {
+            List<String> calls = loopCalls(m);
+            if (!calls.isEmpty()) {
+                byMethod.put(m.name, calls);
+            }
+        }
+        assertEquals(Map.of("sumData", List.of("open", "getInt"), "sumSize", List.of("open", "getInt"),
+                "scaleTotals", List.of("open", "open", "stillOpen", "getLong", "getInt", "putLong")), byMethod);
+        assertEquals(List.of(), loopCalls(Asm.method(rewritten(arraycorpus.Loops.Derived.class), "sum")),
+                "an inherited field, which may be volatile");
+    }
+
     @Test
     void loopsWithoutCallsGetAFastCopy() {
         Map<String, List<String>> byMethod = new TreeMap<>();
