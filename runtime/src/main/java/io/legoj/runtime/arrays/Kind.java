@@ -15,6 +15,9 @@ public enum Kind {
     FLOAT(float[].class, 2, float[]::new),
     DOUBLE(double[].class, 3, double[]::new);
 
+    /** {@link #values()}, which copies its array each time: {@link #of} runs for every array the JDK returns. */
+    private static final Kind[] ALL = values();
+
     final Class<?> jvmClass;
     /** log2 of the element size. */
     final int shift;
@@ -43,7 +46,7 @@ public enum Kind {
     }
 
     static Kind of(Class<?> jvmArrayClass) {
-        for (Kind k : values()) {
+        for (Kind k : ALL) {
             if (k.jvmClass == jvmArrayClass) {
                 return k;
             }
