@@ -8,6 +8,8 @@ import io.legoj.runtime.Mmu;
 import io.legoj.runtime.arrays.ArrayMemory;
 import io.legoj.runtime.files.RemoteFiles;
 import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,6 +36,9 @@ public final class AgentStart {
             options.validate();
             String secret = Auth.secretFromEnvironment();
             if (options.usesMemory()) {
+                // the heap waits for the JDK's reference processing after the collections it asks for
+                inst.redefineModule(Object.class.getModule(), Set.of(), Map.of("jdk.internal.access",
+                        Set.of(LegojRuntime.class.getModule())), Map.of(), Set.of(), Map.of());
                 rt = LegojRuntime.start(options.runtimeConfig(secret, defaultAppId()));
             }
             HostPort storage = options.storage();

@@ -44,16 +44,16 @@ public final class Heap {
     }
 
     public Heap(RegionSource regions, PageCache cache) {
-        this(regions, cache, System::gc);
+        this(regions, cache, CollectionRequests.systemCollector());
     }
 
-    /** {@code collect} asks the JVM for a collection ({@link CollectionRequests}). */
-    Heap(RegionSource regions, PageCache cache, Runnable collect) {
+    /** {@code collector} asks the JVM for a collection ({@link CollectionRequests}). */
+    Heap(RegionSource regions, PageCache cache, CollectionRequests.Collector collector) {
         this.regions = regions;
         this.cache = cache;
         this.pageSize = cache.pageSize();
         this.pageShift = Integer.numberOfTrailingZeros(pageSize);
-        this.collections = new CollectionRequests((long) cache.frameCount() * pageSize, collect);
+        this.collections = new CollectionRequests((long) cache.frameCount() * pageSize, collector);
         this.regionSize = regions.regionSize();
         this.maxSmall = pageSize / 2;
         List<Integer> sizes = sizeClasses(maxSmall);
@@ -154,6 +154,7 @@ public final class Heap {
         long va = bump;
         bump += bytes;
         kind(va >>> pageShift, kind);
+        collections.grew(bytes);
         return va;
     }
 

@@ -2,6 +2,8 @@ package io.legoj.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,7 @@ class CollectionRequestsTest {
 
     @Test
     void aRequestEachTimeAQuarterOfTheCacheWasAllocatedWhileBlocksDieYoung() {
-        CollectionRequests r = new CollectionRequests(64 * MIB, collected::incrementAndGet);
+        CollectionRequests r = new CollectionRequests(64 * MIB, wait -> collected.incrementAndGet());
         for (int i = 0; i < 100; i++) {
             r.allocated(MIB);
             r.freed(MIB); // what the last request found dead, freed as the next blocks are allocated
@@ -24,7 +26,7 @@ class CollectionRequestsTest {
 
     @Test
     void whileBlocksLiveOnTheDistanceDoublesUpTo256MiB() {
-        CollectionRequests r = new CollectionRequests(64 * MIB, collected::incrementAndGet);
+        CollectionRequests r = new CollectionRequests(64 * MIB, wait -> collected.incrementAndGet());
         for (int i = 0; i < 2048; i++) {
             r.allocated(MIB);
         }
@@ -35,7 +37,7 @@ class CollectionRequestsTest {
 
     @Test
     void backToAQuarterOnceBlocksDieYoungAgain() {
-        CollectionRequests r = new CollectionRequests(64 * MIB, collected::incrementAndGet);
+        CollectionRequests r = new CollectionRequests(64 * MIB, wait -> collected.incrementAndGet());
         for (int i = 0; i < 140; i++) {
             r.allocated(MIB);
         }
@@ -52,13 +54,28 @@ class CollectionRequestsTest {
     }
 
     @Test
+    void aRequestWaitsForTheReferencesOnceTheHeapIsHalfTheCache() {
+        List<Boolean> waits = new ArrayList<>();
+        CollectionRequests r = new CollectionRequests(64 * MIB, waits::add);
+        for (int i = 0; i < 51; i++) {
+            r.allocated(MIB);
+            r.freed(MIB);
+            if (i < 40) {
+                r.grew(MIB); // fresh pages each time: the dead blocks do not come back in time
+            }
+        }
+        // requests at 17, 34 and 51 MiB, the heap then 16, 33 and 40 MiB of the 64 MiB cache
+        assertEquals(List.of(false, true, true), waits);
+    }
+
+    @Test
     void atLeastOneMebibyteAndAtMost256Apart() {
-        CollectionRequests small = new CollectionRequests(64 * 1024, collected::incrementAndGet);
+        CollectionRequests small = new CollectionRequests(64 * 1024, wait -> collected.incrementAndGet());
         small.allocated(MIB);
         assertEquals(0, collected.get(), "a 64 KiB cache: 1 MiB apart");
         small.allocated(1);
         assertEquals(1, collected.get());
-        CollectionRequests large = new CollectionRequests(64L << 30, collected::incrementAndGet);
+        CollectionRequests large = new CollectionRequests(64L << 30, wait -> collected.incrementAndGet());
         large.allocated(256 * MIB);
         assertEquals(1, collected.get(), "a 64 GiB cache: 256 MiB apart");
         large.allocated(1);

@@ -27,7 +27,7 @@ class HeapTest {
     void allocationsAskForCollectionsAndFreesCount() {
         int[] collected = {0};
         // 16 frames: a request each MiB (the least) while blocks die young
-        Heap h = new Heap(backend, cache, () -> collected[0]++);
+        Heap h = new Heap(backend, cache, wait -> collected[0]++);
         for (int i = 0; i < 300; i++) {
             long va = h.allocate(PAGE * 2);
             h.free(va);
