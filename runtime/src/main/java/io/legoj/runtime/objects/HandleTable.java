@@ -110,8 +110,17 @@ final class HandleTable {
         }
     }
 
+    /**
+     * Rehashes without the entries whose handles the JVM cleared already (they may not be enqueued
+     * yet, when the reference handler runs late), at twice the size only when the live ones need it:
+     * a table that doubled for dead entries took a 128 MB heap's last free space in a loaded CI run.
+     */
     private void grow(Slots old) {
-        Slots s = new Slots(old.keys.length * 2);
+        int live = 0;
+        for (Ref r : old.refs) {
+            live += r != null && !r.refersTo(null) ? 1 : 0;
+        }
+        Slots s = new Slots(4 * live > old.keys.length ? old.keys.length * 2 : old.keys.length);
         int mask = s.keys.length - 1;
         int n = 0;
         for (int j = 0; j < old.keys.length; j++) {
@@ -182,6 +191,11 @@ final class HandleTable {
         }
         s.refs[i] = null;
         KEY.setRelease(s.keys, i, EMPTY);
+    }
+
+    /** Slots of the table, live or not. */
+    synchronized int capacity() {
+        return slots.keys.length;
     }
 
     synchronized int size() {

@@ -45,6 +45,23 @@ class HandleTableTest {
         assertSame(kept, t.get(8));
     }
 
+    /** Handles collected but not yet enqueued (the reference handler late) do not make the table grow. */
+    @Test
+    void clearedEntriesAreDroppedInsteadOfGrowingTheTable() {
+        HandleTable t = new HandleTable();
+        Object kept = t.getOrCreate(8, Handle::new);
+        int capacity = t.capacity();
+        for (int round = 0; round < 20; round++) {
+            // a quarter of the table in dead handles each round, then a collection clears them
+            for (long a = 1; a <= capacity / 4; a++) {
+                t.put(round * 1_000_000L + a * 16 + 1, new Handle(a));
+            }
+            System.gc();
+        }
+        assertTrue(t.capacity() <= 2 * capacity, "grew to " + t.capacity() + " slots from " + capacity);
+        assertSame(kept, t.get(8));
+    }
+
     @Test
     void racingThreadsAgreeOnTheHandle() throws InterruptedException {
         HandleTable t = new HandleTable();
