@@ -47,8 +47,10 @@ final class ArrayLoopRewriter extends ClassVisitor {
     private static final String LOOPS = ArrayTypes.PACKAGE + "ArrayLoops";
     private static final String TLB = "io/legoj/runtime/Tlb";
     private static final String OBJECT = "java/lang/Object";
-    /** {@code ArrayLoops.open} and {@code stillOpen}: (array, index, bound, tlb, write) to the run's end. */
+    /** {@code ArrayLoops.open}: (array, index, bound, tlb, write) to the run's end. */
     private static final String WINDOW = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";Z)I";
+    /** {@code ArrayLoops.stillOpen}: (array, index, end, tlb, write, window base) to the run's end. */
+    private static final String STILL_OPEN = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";ZL" + OBJECT + ";)I";
 
     /** Instructions a method may grow to with its fast copies: well within the 64 KiB its code may take. */
     static final int MAX_INSTRUCTIONS = 12_000;
@@ -172,7 +174,8 @@ final class ArrayLoopRewriter extends ClassVisitor {
             code.add(new VarInsnNode(Opcodes.ILOAD, end));
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "stillOpen", WINDOW, false));
+            code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "stillOpen", STILL_OPEN, false));
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
         }
         if (loop.step() > 1) {

@@ -24,8 +24,8 @@ final class CollectionRequests {
         void collect(boolean waitForReferences);
     }
 
-    static final long MIN_INTERVAL = 1L << 20;
-    static final long MAX_INTERVAL = 256L << 20;
+    private static final long MIN_INTERVAL = 1L << 20;
+    private static final long MAX_INTERVAL = 256L << 20;
 
     private final long base;
     private final Collector collector;
@@ -44,7 +44,7 @@ final class CollectionRequests {
      * {@code jdk.internal.access} to it), waits until the references the collection found dead are
      * enqueued, as NIO does before it gives up on direct memory. Waiting costs the allocating thread
      * the JDK's reference processing (an {@code int[256]} loop took 1.6 to 1.9 us an array instead of
-     * 0.7), so it is asked for only once the heap is half the cache: on a busy machine the thread may
+     * 0.7 to 0.9), so it is asked for only once the heap is half the cache: on a busy machine the thread may
      * allocate on into fresh pages before the reference handler has run, and the heap outgrow the cache.
      */
     static Collector systemCollector() {

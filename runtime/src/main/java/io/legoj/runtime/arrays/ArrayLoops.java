@@ -55,12 +55,13 @@ public final class ArrayLoops {
     }
 
     /**
-     * {@code end} when the window {@link #open} opened on {@code a} at {@code i} is still pinned by
-     * this thread's table (opening another array's window since may have taken its slot), else
-     * {@code i}: no run.
+     * {@code end} when the window {@link #open} opened on {@code a} at {@code i}, whose base was
+     * {@code base}, is still valid: a JVM array's always is; a frame's while this thread's table
+     * still pins it (opening another array's window since may have taken its slot). Else {@code i}:
+     * no run.
      */
-    public static int stillOpen(PrimitiveArray a, int i, int end, Tlb t, boolean write) {
-        if (i >= end || a.address == 0) {
+    public static int stillOpen(PrimitiveArray a, int i, int end, Tlb t, boolean write, Object base) {
+        if (i >= end || base != null) {
             return end;
         }
         return t.holds(a.address + ((long) i << a.kind().shift), write) ? end : i;

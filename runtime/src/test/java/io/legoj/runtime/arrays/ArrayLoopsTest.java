@@ -90,6 +90,21 @@ class ArrayLoopsTest {
     }
 
     @Test
+    void aFrameWindowStaysOpenWhileItsSlotHoldsItsPageAndAJvmArrayWindowAlways() {
+        Tlb t = memory(true);
+        IntArray a = (IntArray) ArrayHandles.create(100, Kind.INT);
+        IntArray others = (IntArray) ArrayHandles.create(64 * ArrayTestMemory.PAGE, Kind.INT);
+        int end = ArrayLoops.open(a, 0, 100, t, false);
+        assertEquals(end, ArrayLoops.stillOpen(a, 0, end, t, false, null));
+        for (int page = 0; page < 64 * 4; page++) {
+            ArrayAccess.getInt(others, page * ArrayTestMemory.PAGE / 4, t); // a miss on every slot of the table
+        }
+        assertEquals(0, ArrayLoops.stillOpen(a, 0, end, t, false, null), "a's slot was taken: no run");
+        assertEquals(end, ArrayLoops.stillOpen(a, 0, end, t, false, new int[100]), "a JVM array's window");
+        assertEquals(7, ArrayLoops.stillOpen(a, 7, 7, t, false, null), "at the end already");
+    }
+
+    @Test
     void aRowThatCannotBeReadIsNull() {
         Object[] rows = {"a", "b"};
         assertEquals("b", ArrayLoops.row(rows, 1));
