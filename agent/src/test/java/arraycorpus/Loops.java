@@ -302,6 +302,13 @@ public final class Loops {
         }
     }
 
+    /** Indexes at constant offsets from the loop's: each array and offset its own window. */
+    static void smooth(double[] in, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = (in[i - 1] + in[i] + in[i + 1]) / 3;
+        }
+    }
+
     static long prefix(long[] a) {
         for (int i = 1; i < a.length; i++) {
             a[i] += a[i - 1];
@@ -429,6 +436,12 @@ public final class Loops {
         h.data = null;
         out.append(outcome(h::sumSize).replaceAll(": .*", "")).append('\n');
         out.append("inherited ").append(new Derived().sum(3)).append('\n');
+        double[] smoothed = new double[N];
+        smooth(doubles, smoothed, 1, N - 1);
+        out.append("smooth ").append(Arrays.hashCode(smoothed)).append(' ')
+                .append(outcome(() -> smooth(doubles, smoothed, 0, 5)).replaceAll(": .*", "")).append(' ')
+                .append(outcome(() -> smooth(doubles, smoothed, N - 5, N)).replaceAll(": .*", "")).append(' ')
+                .append(smoothed[0]).append(' ').append(smoothed[N - 1]).append('\n');
         out.append("prefix ").append(prefix(longs)).append(' ').append(longs[N / 2]).append('\n');
         return out.toString();
     }

@@ -30,7 +30,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  * HEAD: if (!(i &lt; n)) goto EXIT
- *       end = ArrayLoops.open(a, i, n, tlb, writes a)     // a's window: base, offset (a: a local, a row m[r], o.f)
+ *       end = ArrayLoops.open(a, i, n, tlb, writes a)     // a's window: base, offset (a: a local, a row m[r], o.f;
+ *                                                         // for a[i + c], open(a, i + c, n + c, ...) - c)
  *       end = ArrayLoops.open(b, i, end, tlb, writes b)   // and so on for each array of the body
  *       end = ArrayLoops.stillOpen(a, i, end, tlb, ...)  // b's translation did not take a's slot
  *       if (i &gt;= end) goto SLOW                          // no run: the plain body, which throws as the JVM does
@@ -142,8 +143,11 @@ final class ArrayLoopRewriter extends ClassVisitor {
                 code.add(new TypeInsnNode(Opcodes.CHECKCAST, ArrayTypes.PRIMITIVE_ARRAY));
             }
             code.add(new VarInsnNode(Opcodes.ASTORE, handle(free, k)));
+            // the window of a[i + c] is opened at i + c, up to the end + c; its end, less c, is the loop's
+            int c = source.offset();
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
+            add(code, c);
             if (k == 0) {
                 for (AbstractInsnNode b : loop.bound()) {
                     code.add(b.clone(labels));
@@ -156,9 +160,11 @@ final class ArrayLoopRewriter extends ClassVisitor {
             } else {
                 code.add(new VarInsnNode(Opcodes.ILOAD, end));
             }
+            add(code, c);
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "open", WINDOW, false));
+            add(code, -c);
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new FieldInsnNode(Opcodes.GETFIELD, TLB, "windowBase", "L" + OBJECT + ";"));
@@ -169,13 +175,17 @@ final class ArrayLoopRewriter extends ClassVisitor {
         }
         // opening a later array may have taken an earlier one's TLB slot, and with it its pin
         for (int k = 0; k < arrays - 1; k++) {
+            int c = loop.arrays().get(k).offset();
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
+            add(code, c);
             code.add(new VarInsnNode(Opcodes.ILOAD, end));
+            add(code, c);
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "stillOpen", STILL_OPEN, false));
+            add(code, -c);
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
         }
         if (loop.step() > 1) {
@@ -216,6 +226,17 @@ final class ArrayLoopRewriter extends ClassVisitor {
         code.add(slow);
         code.add(loop.frame().clone(labels));
         m.instructions.insert(loop.test(), code);
+    }
+
+    /**
+     * Adds {@code c} to the {@code int} on the stack. Indexes and ends wrap as {@code int}s do: an
+     * index that wraps opens no run, and the end it returns, less {@code c}, is the loop's index again.
+     */
+    private static void add(InsnList code, int c) {
+        if (c != 0) {
+            code.add(new LdcInsnNode(c));
+            code.add(new InsnNode(Opcodes.IADD));
+        }
     }
 
     /**

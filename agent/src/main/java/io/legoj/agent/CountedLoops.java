@@ -11,6 +11,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
@@ -38,12 +39,12 @@ import org.objectweb.asm.tree.analysis.Value;
  * </pre>
  *
  * where {@code n} is a local, {@code b.length} or {@code m[r].length} of locals, or {@code o.f} or
- * {@code o.f.length} of a field of this class, every element access of the body is an
- * {@code ArrayAccess} call at index {@code i} on the value of an array local, on a row {@code m[r]}
- * of locals {@code m} and {@code r} (as in {@code c[r][i]}), or on a field of this class of the
- * object in a local ({@code this.data[i]}), and nothing else in the body may run other code on this thread: no
- * call, no allocation or type check (which may load or initialise a class), no field of another
- * class, no monitor, no handler starting or ending inside. The body stores neither the locals
+ * {@code o.f.length} of a field of this class; every element access of the body is an
+ * {@code ArrayAccess} call at index {@code i} plus a constant, on the value of an array local, on a
+ * row {@code m[r]} of locals {@code m} and {@code r} (as in {@code c[r][i]}), or on a field of this
+ * class of the object in a local ({@code this.data[i]}); and nothing else in the body may run other
+ * code on this thread: no call, no allocation or type check (which may load or initialise a class),
+ * no field of another class, no monitor, no handler starting or ending inside. The body stores neither the locals
  * the arrays come from, the bound nor the TLB local, and {@code i} only by its final {@code iinc};
  * with a row, it stores into no reference array; with a field, it writes none of the fields it reads
  * once per run instead of each time, and touches no volatile field (the memory model lets a thread
@@ -55,14 +56,17 @@ final class CountedLoops {
     static final String ACCESS = ArrayTypes.PACKAGE + "ArrayAccess";
     /** Bodies longer than this are left alone: the fast copy doubles them. */
     static final int MAX_BODY = 500;
-    /** The most arrays one loop may run over (each takes four locals). */
+    /** The most arrays one loop may run over (each takes four locals); an array at two offsets counts twice. */
     static final int MAX_ARRAYS = 4;
+    /** The largest constant an index may differ from the loop variable by ({@code a[i - 1]}). */
+    static final int MAX_OFFSET = 1 << 16;
 
     /**
      * Where a loop's array comes from: local {@code local}; or element {@code row} (a local too) of
-     * it; or the field {@code field} of this class of the object in it.
+     * it; or the field {@code field} of this class of the object in it. Its accesses are at index
+     * {@code i + offset}: one window per array and offset.
      */
-    record Source(int local, int row, String field, String fieldDescriptor) {
+    record Source(int local, int row, String field, String fieldDescriptor, int offset) {
         boolean isRow() {
             return row >= 0;
         }
@@ -201,12 +205,14 @@ final class CountedLoops {
                 Type[] args = Type.getArgumentTypes(c.desc);
                 int top = f.getStackSize() - 1;
                 Loaded array = f.getStack(top - args.length + 1);
-                Source a = array.local >= 0 ? new Source(array.local, -1, null, null)
-                        : array.row >= 0 ? new Source(array.rows, array.row, null, null)
-                        : array.field != null ? new Source(array.rows, -1, array.field, array.fieldDescriptor) : null;
-                int at = f.getStack(top - args.length + 2).local;
-                int t = f.getStack(top).local;
-                if (a == null || at != index || t < 0 || tlb >= 0 && t != tlb) {
+                Loaded at = f.getStack(top - args.length + 2);
+                Source a = array.isLoad() ? new Source(array.local(), -1, null, null, at.plus())
+                        : array.row() >= 0 ? new Source(array.rows(), array.row(), null, null, at.plus())
+                        : array.field() != null ? new Source(array.rows(), -1, array.field(), array.fieldDescriptor(), at.plus())
+                        : null;
+                Loaded tlbValue = f.getStack(top);
+                int t = tlbValue.isLoad() ? tlbValue.local() : -1;
+                if (a == null || at.local() != index || t < 0 || tlb >= 0 && t != tlb) {
                     return null;
                 }
                 if (!arrays.contains(a)) {
@@ -332,37 +338,27 @@ final class CountedLoops {
 
     /**
      * A value of the analysis: its size, and the local whose load pushed it (through copies by
-     * {@code dup} and {@code swap}), or -1; or, for an {@code aaload} of two such values, the locals
-     * {@code rows} and {@code row} it read. A loop body that stores none of the locals it looks at
-     * (nor into a reference array) uses their values of this iteration.
+     * {@code dup} and {@code swap}), or -1, for an {@code int} plus a constant {@code plus}
+     * ({@code i - 1}); or, for an {@code aaload} of two such values, the locals {@code rows} and
+     * {@code row} it read; or field {@code field} of this class of the object in local {@code rows};
+     * or an {@code int} constant. A loop body that stores none of the locals it looks at (nor into a
+     * reference array, nor those fields) uses their values of this iteration.
      */
-    static final class Loaded implements Value {
-        private static final Loaded ONE = new Loaded(1, -1, -1, -1);
-        private static final Loaded TWO = new Loaded(2, -1, -1, -1);
+    record Loaded(int size, int local, int plus, int rows, int row, String field, String fieldDescriptor,
+            Integer constant) implements Value {
+        private static final Loaded ONE = of(1);
+        private static final Loaded TWO = of(2);
 
-        final int size;
-        final int local;
-        /** The local holding the rows, or the object of {@link #field}. */
-        final int rows;
-        final int row;
-        final String field;
-        final String fieldDescriptor;
-
-        private Loaded(int size, int local, int rows, int row) {
-            this(size, local, rows, row, null, null);
-        }
-
-        private Loaded(int size, int local, int rows, int row, String field, String fieldDescriptor) {
-            this.size = size;
-            this.local = local;
-            this.rows = rows;
-            this.row = row;
-            this.field = field;
-            this.fieldDescriptor = fieldDescriptor;
+        private static Loaded of(int size) {
+            return new Loaded(size, -1, 0, -1, -1, null, null, null);
         }
 
         private static Loaded of(BasicValue v) {
             return v == null ? null : v.getSize() == 2 ? TWO : ONE;
+        }
+
+        private static Loaded load(int size, int local) {
+            return new Loaded(size, local, 0, -1, -1, null, null, null);
         }
 
         @Override
@@ -370,15 +366,9 @@ final class CountedLoops {
             return size;
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Loaded l && l.size == size && l.local == local && l.rows == rows && l.row == row
-                    && java.util.Objects.equals(l.field, field) && java.util.Objects.equals(l.fieldDescriptor, fieldDescriptor);
-        }
-
-        @Override
-        public int hashCode() {
-            return (((size * 31 + local) * 31 + rows) * 31 + row) * 31 + java.util.Objects.hashCode(field);
+        /** The value of a local, not an offset from it. */
+        boolean isLoad() {
+            return local >= 0 && plus == 0;
         }
 
         /** Sizes from ASM's {@link BasicInterpreter}, which the operations here never look past. */
@@ -402,30 +392,47 @@ final class CountedLoops {
 
             @Override
             public Loaded newOperation(AbstractInsnNode insn) throws AnalyzerException {
-                return of(basic.newOperation(insn));
+                int op = insn.getOpcode();
+                Integer c = op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5 ? op - Opcodes.ICONST_0
+                        : op == Opcodes.BIPUSH || op == Opcodes.SIPUSH ? ((IntInsnNode) insn).operand
+                        : insn instanceof LdcInsnNode l && l.cst instanceof Integer i ? i : null;
+                return c != null ? new Loaded(1, -1, 0, -1, -1, null, null, c) : of(basic.newOperation(insn));
             }
 
             @Override
             public Loaded copyOperation(AbstractInsnNode insn, Loaded value) {
                 return insn.getOpcode() >= Opcodes.ILOAD && insn.getOpcode() <= Opcodes.ALOAD
-                        ? new Loaded(value.size, ((VarInsnNode) insn).var, -1, -1) : value;
+                        ? load(value.size, ((VarInsnNode) insn).var) : value;
             }
 
             @Override
             public Loaded unaryOperation(AbstractInsnNode insn, Loaded value) throws AnalyzerException {
                 if (insn instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(owner)
-                        && value.local >= 0) {
-                    return new Loaded(Type.getType(f.desc).getSize(), -1, value.local, -1, f.name, f.desc);
+                        && value.isLoad()) {
+                    return new Loaded(Type.getType(f.desc).getSize(), -1, 0, value.local, -1, f.name, f.desc, null);
                 }
                 return of(basic.unaryOperation(insn, basic(value)));
             }
 
             @Override
             public Loaded binaryOperation(AbstractInsnNode insn, Loaded v1, Loaded v2) throws AnalyzerException {
-                if (insn.getOpcode() == Opcodes.AALOAD && v1.local >= 0 && v2.local >= 0) {
-                    return new Loaded(1, -1, v1.local, v2.local);
+                if (insn.getOpcode() == Opcodes.AALOAD && v1.isLoad() && v2.isLoad()) {
+                    return new Loaded(1, -1, 0, v1.local, v2.local, null, null, null);
+                }
+                int op = insn.getOpcode();
+                if ((op == Opcodes.IADD || op == Opcodes.ISUB) && v1.local >= 0 && v2.constant != null) {
+                    return offset(v1, op == Opcodes.IADD ? (long) v2.constant : -(long) v2.constant);
+                }
+                if (op == Opcodes.IADD && v2.local >= 0 && v1.constant != null) {
+                    return offset(v2, v1.constant);
                 }
                 return of(basic.binaryOperation(insn, basic(v1), basic(v2)));
+            }
+
+            /** {@code v} plus {@code c}, while the offset stays small. */
+            private static Loaded offset(Loaded v, long c) {
+                long plus = v.plus + c;
+                return Math.abs(plus) > MAX_OFFSET ? ONE : new Loaded(1, v.local, (int) plus, -1, -1, null, null, null);
             }
 
             @Override
@@ -444,7 +451,7 @@ final class CountedLoops {
 
             @Override
             public Loaded merge(Loaded v, Loaded w) {
-                return v.equals(w) ? v : v.size == w.size ? (v.size == 2 ? TWO : ONE) : ONE;
+                return v.equals(w) ? v : v.size == w.size ? of(v.size) : ONE;
             }
         }
     }

@@ -40,7 +40,7 @@ class ArrayLoopRewriterTest {
     }
 
     /**
-     * Not {@code withCall} (a call), {@code prefix} (an index other than the loop's), {@code five}
+     * Not {@code withCall} (a call), {@code five}
      * (more arrays than a loop may have windows), {@code swapRows} (it stores a row), nor the outer
      * loops of rows.
      */
@@ -81,6 +81,9 @@ class ArrayLoopRewriterTest {
                 Map.entry("column", List.of("row", "open", "getInt")),
                 Map.entry("inclusive", List.of("open", "getInt")),
                 Map.entry("strided", List.of("open", "getLong", "getLong", "putLong")),
+                Map.entry("prefix", List.of("open", "open", "stillOpen", "getLong", "getLong", "putLong")),
+                Map.entry("smooth", List.of("open", "open", "open", "open", "stillOpen", "stillOpen", "stillOpen",
+                        "getDouble", "getDouble", "getDouble", "putDouble")),
                 Map.entry("sumTo", List.of("open", "getLong")),
                 Map.entry("sumPast", List.of("open", "getLong")),
                 Map.entry("forEach", List.of("open", "getDouble")),
