@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import jdk.internal.vm.annotation.DontInline;
 
 /**
  * The processor's cache of remote pages (the ExCache of LegoOS): a fixed pool of off-heap frames,
@@ -119,8 +120,10 @@ public final class PageCache implements AutoCloseable {
 
     /**
      * Slow path of every access that missed the TLB: pins the page's frame in the slot of
-     * {@code va}, faulting the page in when it is not resident. Returns the frame's address.
+     * {@code va}, faulting the page in when it is not resident. Returns the frame's address. Never
+     * inlined: it would make every access it were inlined into too large to inline in turn.
      */
+    @DontInline
     long translate(Tlb t, long va, boolean write) {
         checkFailure();
         if (t.flushRequested) {

@@ -28,6 +28,23 @@ class PageCacheTest {
         }
     }
 
+    /**
+     * The JIT honours these only for boot class path code, which the runtime is under the agent:
+     * without them, whether a hot loop inlines the TLB's hit path depended on compile order.
+     */
+    @Test
+    void theHitPathIsInlinedAndTheMissPathIsNot() throws ReflectiveOperationException {
+        assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("r", long.class)));
+        assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("w", long.class)));
+        assertEquals("[DontInline]", annotations(PageCache.class.getDeclaredMethod("translate", Tlb.class, long.class,
+                boolean.class)));
+    }
+
+    private static String annotations(java.lang.reflect.Method m) {
+        return java.util.Arrays.toString(java.util.Arrays.stream(m.getDeclaredAnnotations())
+                .map(a -> a.annotationType().getSimpleName()).toArray());
+    }
+
     @Test
     void firstTouchIsZeroAndCostsNoRoundTrip() {
         PageCache c = cache(8);
