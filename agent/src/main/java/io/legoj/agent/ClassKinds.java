@@ -37,6 +37,18 @@ public final class ClassKinds {
         return d;
     }
 
+    /**
+     * True when the application class {@code internalName} is remote, decided from its bytes as
+     * when it loads; false when they cannot be read.
+     */
+    public boolean isRemote(String internalName) {
+        if (!selection.isApplication(internalName)) {
+            return false;
+        }
+        ClassFacts c = facts.apply(internalName);
+        return c != null && decide(c).kind() != ClassKind.LOCAL;
+    }
+
     private Decision compute(ClassFacts c) {
         if (c.isInterface()) {
             return Decision.local("interface");

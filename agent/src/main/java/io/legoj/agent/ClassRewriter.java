@@ -122,7 +122,7 @@ public final class ClassRewriter {
         if (remote) {
             chain = new RemoteClassMarker(chain);
         }
-        chain = new FieldAccessRewriter(chain, selection, self, remote, bytes);
+        chain = new FieldAccessRewriter(chain, selection, self, remote, kinds::isRemote, bytes);
         chain = new IdentityCallRewriter(chain);
         chain = new WeakReferenceRewriter(chain);
         chain = new ReflectionRewriter(chain);

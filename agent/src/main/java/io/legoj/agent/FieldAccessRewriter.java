@@ -44,20 +44,28 @@ final class FieldAccessRewriter extends ClassVisitor {
     static final Handle BASE = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "base", "(Ljava/lang/invoke/MethodHandles$Lookup;"
             + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)"
             + "Ljava/lang/invoke/CallSite;", false);
+    static final Handle GET_AT_ADDRESS = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "getAtAddress", BSM_DESC, false);
+    static final Handle GET_RAW = new Handle(Opcodes.H_INVOKESTATIC, LINKER, "getRaw", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+            + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;)"
+            + "Ljava/lang/invoke/CallSite;", false);
     static final String TLB = "io/legoj/runtime/Tlb";
     private static final String NULLS = "io/legoj/runtime/objects/Nulls";
 
     private final ClassSelection selection;
     private final ClassFacts self;
     private final boolean remote;
+    /** Application classes that are remote, decided from their bytes. */
+    private final Predicate<String> remoteClasses;
     /** Methods ({@code name + descriptor}) with sites to link, and their original max locals. */
     private final Map<String, Integer> linkedMethods;
 
-    FieldAccessRewriter(ClassVisitor next, ClassSelection selection, ClassFacts self, boolean remote, byte[] bytes) {
+    FieldAccessRewriter(ClassVisitor next, ClassSelection selection, ClassFacts self, boolean remote,
+            Predicate<String> remoteClasses, byte[] bytes) {
         super(Opcodes.ASM9, next);
         this.selection = selection;
         this.self = self;
         this.remote = remote;
+        this.remoteClasses = remoteClasses;
         this.linkedMethods = scan(bytes);
     }
 
@@ -87,17 +95,19 @@ final class FieldAccessRewriter extends ClassVisitor {
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
         AnalyzerAdapter analyzer = new AnalyzerAdapter(self.name(), access, name, descriptor, next);
-        Integer maxLocals = linkedMethods.get(name + descriptor);
-        if (maxLocals == null) {
-            return new Method(analyzer, name.equals("<init>"), -1, new FieldRuns.Role[0], new String[0]);
+        Integer originalMaxLocals = linkedMethods.get(name + descriptor);
+        if (originalMaxLocals == null) {
+            return new Method(analyzer, name.equals("<init>"), -1, new FieldRuns.Role[0], new String[0], null);
         }
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
                 Predicate<FieldInsnNode> linked = f -> links(f.getOpcode(), f.owner, f.name, f.desc);
+                int tlbSlot = originalMaxLocals;
+                AddressLocals addresses = AddressLocals.rewrite(self.name(), this, tlbSlot, linked, remoteClasses);
                 Frame<SourceValue>[] sources = FieldRuns.sources(self.name(), this);
-                accept(new Method(analyzer, name.equals("<init>"), maxLocals, FieldRuns.find(this, sources, linked),
-                        NullMessages.find(this, sources, linked)));
+                accept(new Method(analyzer, name.equals("<init>"), tlbSlot, FieldRuns.find(this, sources, linked),
+                        NullMessages.find(this, sources, linked, addresses.names), addresses));
             }
         };
     }
@@ -115,14 +125,18 @@ final class FieldAccessRewriter extends ClassVisitor {
         private final String[] nullMessages;
         /** The run whose base was translated last, or -1. */
         private int activeRun = -1;
+        /** Locals kept as addresses, whose field reads the rewriter emits by their roles; null for none. */
+        private final AddressLocals addresses;
 
-        Method(AnalyzerAdapter analyzer, boolean constructor, int tlbSlot, FieldRuns.Role[] runs, String[] nullMessages) {
+        Method(AnalyzerAdapter analyzer, boolean constructor, int tlbSlot, FieldRuns.Role[] runs, String[] nullMessages,
+                AddressLocals addresses) {
             super(Opcodes.ASM9, analyzer);
             this.analyzer = analyzer;
             this.constructor = constructor;
             this.tlbSlot = tlbSlot;
             this.runs = runs;
             this.nullMessages = nullMessages;
+            this.addresses = addresses;
         }
 
         @Override
@@ -134,7 +148,10 @@ final class FieldAccessRewriter extends ClassVisitor {
             }
         }
 
-        /** Every frame also holds the Tlb local, which is set on entry and never changes. */
+        /**
+         * Every frame also holds the Tlb local, which is set on entry and never changes, and the
+         * address locals and their anchors, set on entry too (past the run base, which no frame holds).
+         */
         @Override
         public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
             if (tlbSlot < 0 || type != Opcodes.F_NEW) {
@@ -151,6 +168,14 @@ final class FieldAccessRewriter extends ClassVisitor {
                 locals.add(Opcodes.TOP);
             }
             locals.add(TLB);
+            if (addresses != null && addresses.count > 0) {
+                locals.add(Opcodes.TOP);
+                locals.add(Opcodes.TOP);
+                for (int k = 0; k < addresses.count; k++) {
+                    locals.add(Opcodes.LONG);
+                    locals.add("java/lang/Object");
+                }
+            }
             super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
         }
 
@@ -158,9 +183,15 @@ final class FieldAccessRewriter extends ClassVisitor {
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             FieldRuns.Role role = fieldInsns < runs.length ? runs[fieldInsns] : null;
             String nullMessage = fieldInsns < nullMessages.length ? nullMessages[fieldInsns] : null;
+            AddressLocals.Role byAddress = addresses != null && fieldInsns < addresses.roles.length
+                    ? addresses.roles[fieldInsns] : null;
             fieldInsns++;
             if (!links(opcode, owner, name, descriptor)) {
                 super.visitFieldInsn(opcode, owner, name, descriptor);
+                return;
+            }
+            if (byAddress != null) {
+                readForAddressLocal(byAddress, owner, name, descriptor, nullMessage);
                 return;
             }
             int valueSlots = opcode == Opcodes.PUTFIELD ? Type.getType(descriptor).getSize() : 0;
@@ -181,6 +212,31 @@ final class FieldAccessRewriter extends ClassVisitor {
             }
             nullCheck(opcode, descriptor, owner, name, nullMessage);
             link(opcode, owner, name, descriptor);
+        }
+
+        /**
+         * A read of {@link AddressLocals}: from an address on the stack (already checked for null),
+         * the object kept alive by its anchor meanwhile, or from a handle; the result is the field's
+         * stored form when it goes to an address local.
+         */
+        private void readForAddressLocal(AddressLocals.Role role, String owner, String name, String descriptor,
+                String nullMessage) {
+            if (!role.addressReceiver()) {
+                nullCheck(Opcodes.GETFIELD, descriptor, owner, name, nullMessage);
+            }
+            super.visitVarInsn(Opcodes.ALOAD, tlbSlot);
+            String receiver = role.addressReceiver() ? "J" : "L" + owner + ";";
+            if (role.raw()) {
+                super.visitInvokeDynamicInsn(name, "(" + receiver + "L" + TLB + ";)J", GET_RAW, Type.getObjectType(owner),
+                        descriptor);
+            } else {
+                super.visitInvokeDynamicInsn(name, "(JL" + TLB + ";)" + descriptor, GET_AT_ADDRESS, Type.getObjectType(owner));
+            }
+            if (role.addressReceiver()) {
+                super.visitVarInsn(Opcodes.ALOAD, role.anchor());
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/ref/Reference", "reachabilityFence",
+                        "(Ljava/lang/Object;)V", false);
+            }
         }
 
         /** The run's base: its receiver's local, already checked for null, translated once. */

@@ -2,6 +2,7 @@ package io.legoj.agent;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -29,9 +30,11 @@ final class NullMessages {
 
     /**
      * By field instruction of {@code m} (static ones included), the message of a null receiver for a
-     * linked access whose receiver a linked field read pushed, or null.
+     * linked access whose receiver a linked field read pushed, or null. {@code names}: instructions
+     * that push a local's value in another form ({@link AddressLocals}), with the local's name.
      */
-    static String[] find(MethodNode m, Frame<SourceValue>[] frames, Predicate<FieldInsnNode> linked) {
+    static String[] find(MethodNode m, Frame<SourceValue>[] frames, Predicate<FieldInsnNode> linked,
+            Map<AbstractInsnNode, String> names) {
         String[] messages = new String[FieldRuns.fieldInstructions(m)];
         if (frames == null) {
             return messages;
@@ -50,7 +53,7 @@ final class NullMessages {
             SourceValue receiver = frame.getStack(frame.getStackSize() - (f.getOpcode() == Opcodes.GETFIELD ? 1 : 2));
             if (FieldRuns.source(m, frames, receiver) instanceof FieldInsnNode read && read.getOpcode() == Opcodes.GETFIELD
                     && linked.test(read)) {
-                String described = describe(m, frames, read);
+                String described = describe(m, frames, read, names);
                 if (described != null) {
                     messages[ordinal] = (f.getOpcode() == Opcodes.GETFIELD ? "Cannot read field \"" : "Cannot assign field \"")
                             + f.name + "\" because \"" + described + "\" is null";
@@ -61,7 +64,8 @@ final class NullMessages {
     }
 
     /** What the JVM prints for the value {@code read} pushed ({@code a.next}), or null when it starts elsewhere. */
-    private static String describe(MethodNode m, Frame<SourceValue>[] frames, FieldInsnNode read) {
+    private static String describe(MethodNode m, Frame<SourceValue>[] frames, FieldInsnNode read,
+            Map<AbstractInsnNode, String> names) {
         Deque<String> fields = new ArrayDeque<>();
         AbstractInsnNode at = read;
         while (at instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD) {
@@ -72,6 +76,8 @@ final class NullMessages {
         String root;
         if (at instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD) {
             root = local(m, load);
+        } else if (names.containsKey(at)) {
+            root = names.get(at);
         } else if (at instanceof FieldInsnNode s && s.getOpcode() == Opcodes.GETSTATIC) {
             root = s.owner.replace('/', '.') + "." + s.name;
         } else {
@@ -87,7 +93,7 @@ final class NullMessages {
     }
 
     /** A local as the JVM names it: its name in scope, else {@code this}, {@code <parameterN>} or {@code <localN>}. */
-    private static String local(MethodNode m, VarInsnNode load) {
+    static String local(MethodNode m, VarInsnNode load) {
         int at = m.instructions.indexOf(load);
         if (m.localVariables != null) {
             for (LocalVariableNode v : m.localVariables) {

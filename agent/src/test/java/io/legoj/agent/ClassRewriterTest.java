@@ -36,6 +36,11 @@ class ClassRewriterTest {
     }
 
     @Test
+    void localsThatOnlyWalkLinkedObjectsKeepAddresses() throws Exception {
+        sameResult("corpus.Walks", new Class<?>[0]);
+    }
+
+    @Test
     void runsOfAccessesToOneObjectTranslateItOnce() throws Exception {
         sameResult("corpus.Runs", new Class<?>[0]);
     }

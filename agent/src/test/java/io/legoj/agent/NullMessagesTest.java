@@ -40,7 +40,8 @@ class NullMessagesTest {
         ClassNode c = new ClassNode();
         new ClassReader(Asm.bytesOf(Chain.class)).accept(c, readerFlags);
         MethodNode m = Asm.method(c, method);
-        String[] found = NullMessages.find(m, FieldRuns.sources(c.name, m), f -> f.owner.equals(c.name) && !f.name.equals("root"));
+        String[] found = NullMessages.find(m, FieldRuns.sources(c.name, m), f -> f.owner.equals(c.name) && !f.name.equals("root"),
+                java.util.Map.of());
         return Arrays.stream(found).filter(Objects::nonNull).toList();
     }
 

@@ -53,7 +53,7 @@ class RewritersTest {
     void fieldAccessesBecomeLinkedCallSitesAndEarlyStoresAreCopiedAfterSuper() {
         byte[] bytes = innerClass();
         ClassNode c = Asm.rewrite(bytes, next -> new FieldAccessRewriter(next, SELECTION, ClassFacts.read(bytes), true,
-                bytes));
+                name -> true, bytes));
         assertEquals(List.of("CALL Mmu.tlb", "PUTFIELD this$0", "CALL Object.<init>", "GETFIELD this$0",
                 "INDY put this$0", "PUTFIELD x", "INDY put x"), Asm.calls(Asm.method(c, "<init>")));
         assertEquals(List.of("CALL Mmu.tlb", "GETFIELD x", "INDY get x"), Asm.calls(Asm.method(c, "get")));
@@ -67,7 +67,7 @@ class RewritersTest {
     void aLocalClassKeepsPlainAccessesToItsOwnFields() {
         byte[] bytes = innerClass();
         ClassNode c = Asm.rewrite(bytes, next -> new FieldAccessRewriter(next, SELECTION, ClassFacts.read(bytes), false,
-                bytes));
+                name -> false, bytes));
         assertEquals(List.of("GETFIELD x"), Asm.calls(Asm.method(c, "get")));
     }
 

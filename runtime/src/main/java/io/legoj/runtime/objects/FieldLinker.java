@@ -78,6 +78,49 @@ public final class FieldLinker {
         return new ConstantCallSite(MethodHandles.permuteArguments(fromObject, type, 1, 0));
     }
 
+    /**
+     * {@code (long address, Tlb) -> T}: a read whose receiver the rewriter keeps as the object's
+     * address (a local that only ever holds remote objects and serves as a receiver), so no handle
+     * is looked up for it.
+     */
+    public static CallSite getAtAddress(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
+            throws ReflectiveOperationException {
+        Field field = remoteField(caller, owner, name, type.returnType());
+        MethodType access = MethodType.methodType(erased(field.getType()), long.class, Tlb.class, long.class);
+        MethodHandle at = MethodHandles.insertArguments(accessor("get", field, access), 2, offset(field));
+        return new ConstantCallSite(at.asType(type));
+    }
+
+    /**
+     * {@code (Owner, Tlb) -> long} or {@code (long address, Tlb) -> long}: a reference field's stored
+     * form, read for a local that keeps addresses. The field's type is a remote class, so the value
+     * is 0 or the object's address, never a local object's id. {@code descriptor}: the field's type.
+     */
+    public static CallSite getRaw(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+            String descriptor) throws ReflectiveOperationException {
+        Class<?> fieldType = MethodType.fromMethodDescriptorString("()" + descriptor, caller.lookupClass().getClassLoader())
+                .returnType();
+        Field field = remoteField(caller, owner, name, fieldType);
+        MethodType access = MethodType.methodType(long.class, long.class, Tlb.class, long.class);
+        String verb = Modifier.isVolatile(field.getModifiers()) ? "getLongVolatile" : "getLong";
+        MethodHandle at = MethodHandles.insertArguments(LOOKUP.findStatic(Accessors.class, verb, access), 2, offset(field));
+        if (type.parameterType(0) != long.class) {
+            at = keepingHolder(MethodHandles.filterArguments(at, 0, address(field)));
+        }
+        return new ConstantCallSite(at.asType(type));
+    }
+
+    /** The field, which the rewriter found in a remote class: anything else is a bug of LegoJ's, and said so. */
+    private static Field remoteField(MethodHandles.Lookup caller, Class<?> owner, String name, Class<?> type)
+            throws ReflectiveOperationException {
+        Field field = caller.revealDirect(caller.findGetter(owner, name, type)).reflectAs(Field.class, caller);
+        if (!isRemote(field)) {
+            throw new IllegalStateException("LegoJ rewrote " + caller.lookupClass().getName() + " to read " + field
+                    + " by address, but " + field.getDeclaringClass().getName() + " keeps its fields local");
+        }
+        return field;
+    }
+
     /** {@code (Owner, long base, Tlb) -> T}: a read in a run, at the base of {@link #base} when the field is on its page. */
     public static CallSite getAt(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner)
             throws ReflectiveOperationException {

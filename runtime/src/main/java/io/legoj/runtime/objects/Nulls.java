@@ -17,6 +17,14 @@ public final class Nulls {
         }
     }
 
+    /** {@link #check} of a receiver kept as an address (0 for null); returns the address. */
+    public static long address(long address, String message) {
+        if (address == 0) {
+            throw fromCaller(new NullPointerException(message));
+        }
+        return address;
+    }
+
     private static NullPointerException fromCaller(NullPointerException e) {
         StackTraceElement[] trace = e.getStackTrace();
         int own = 0;

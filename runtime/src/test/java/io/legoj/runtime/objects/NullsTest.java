@@ -14,4 +14,20 @@ class NullsTest {
         assertEquals("Cannot read field \"x\" because \"a.next\" is null", e.getMessage());
         assertEquals(NullsTest.class.getName(), e.getStackTrace()[0].getClassName().replaceAll("\\$.*", ""));
     }
+
+    @Test
+    void aNullAddressFailsTheSameWayAndAnyOtherPassesThrough() {
+        assertEquals(4096L, Nulls.address(4096L, "never used"));
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> Nulls.address(0L, "Cannot read field \"value\" because \"x\" is null"));
+        assertEquals("Cannot read field \"value\" because \"x\" is null", e.getMessage());
+        assertEquals(NullsTest.class.getName(), e.getStackTrace()[0].getClassName().replaceAll("\\$.*", ""));
+    }
+
+    @Test
+    void onlyRemoteObjectsHaveAnAddressToKeep() {
+        assertEquals(0L, Refs.addressOf(null));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Refs.addressOf("a string"));
+        assertEquals("LegoJ keeps an address for a java.lang.String, which is not a remote class", e.getMessage());
+    }
 }

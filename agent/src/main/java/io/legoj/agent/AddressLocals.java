@@ -1,0 +1,257 @@
+package io.legoj.agent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Locals that hold remote objects only to read their fields and test them for null, as in
+ * {@code for (Node x = head; x != null; x = x.next) sum += x.value}: such a local keeps the
+ * object's address (a {@code long}) instead of its handle, so walking a structure looks up no
+ * canonical handle per hop, only the translation of the address it reads.
+ *
+ * <p>A local qualifies when it is not a parameter, every {@code ALOAD} of it is directly followed by
+ * a linked {@code GETFIELD} of a remote class or by {@code IFNULL}/{@code IFNONNULL}, and every
+ * {@code ASTORE} to it directly follows {@code ACONST_NULL}, a linked {@code GETFIELD} of a field
+ * whose type is a remote class (its stored form is then 0 or an address, never a local object's
+ * id), or the {@code ALOAD} of {@code this} or of a parameter of a remote class that the method
+ * never assigns. Which classes are remote is decided from their bytes as when they load; the
+ * runtime refuses to link a read that turns out not to be remote.
+ *
+ * <p>Each such local gets two new ones past the method's Tlb and run base: the address, and an
+ * anchor holding the last handle an address was taken from (a new object that never escaped must
+ * stay alive while its address is read; objects reached through fields escaped, so stay anyway).
+ * Both are set on entry, so every frame holds them. The rewrite changes the method's tree, but
+ * leaves its field instructions in place, for the rewriter to emit from the {@link Role}s.
+ */
+final class AddressLocals {
+    private static final String NULLS = "io/legoj/runtime/objects/Nulls";
+    private static final String REFS = "io/legoj/runtime/objects/Refs";
+
+    /**
+     * What a linked {@code GETFIELD} becomes: its receiver is an address on the stack when
+     * {@code anchor >= 0} (the local that keeps its handle alive), and its result is the field's
+     * stored form (a {@code long}) when {@code raw}.
+     */
+    record Role(int anchor, boolean raw) {
+        boolean addressReceiver() {
+            return anchor >= 0;
+        }
+    }
+
+    /** By field instruction (static ones included), or null. */
+    final Role[] roles;
+    /** Address locals made. */
+    final int count;
+    /** The {@code Nulls.address} checks of address receivers, with the name the JVM gives their local. */
+    final Map<AbstractInsnNode, String> names;
+
+    private AddressLocals(Role[] roles, int count, Map<AbstractInsnNode, String> names) {
+        this.roles = roles;
+        this.count = count;
+        this.names = names;
+    }
+
+    /** First slot of the {@code k}th address local (two slots), past {@code tlbSlot} and the run base. */
+    static int addressSlot(int tlbSlot, int k) {
+        return tlbSlot + 3 + 3 * k;
+    }
+
+    static int anchorSlot(int tlbSlot, int k) {
+        return addressSlot(tlbSlot, k) + 2;
+    }
+
+    /**
+     * Rewrites the qualifying locals of {@code m} (whose Tlb local is {@code tlbSlot}) in place.
+     * {@code linked}: field instructions that become linked sites; {@code remote}: application
+     * classes that are remote.
+     */
+    static AddressLocals rewrite(String self, MethodNode m, int tlbSlot, Predicate<FieldInsnNode> linked,
+            Predicate<String> remote) {
+        Role[] roles = new Role[FieldRuns.fieldInstructions(m)];
+        Map<AbstractInsnNode, String> names = new HashMap<>();
+        Map<Integer, Integer> chosen = choose(self, m, linked, remote);
+        if (chosen.isEmpty()) {
+            return new AddressLocals(roles, 0, names);
+        }
+        Map<FieldInsnNode, Integer> ordinals = new HashMap<>();
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof FieldInsnNode f) {
+                ordinals.put(f, ordinals.size());
+            }
+        }
+        List<VarInsnNode> uses = new ArrayList<>();
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof VarInsnNode v && chosen.containsKey(v.var)
+                    && (v.getOpcode() == Opcodes.ALOAD || v.getOpcode() == Opcodes.ASTORE)) {
+                uses.add(v);
+            }
+        }
+        for (VarInsnNode v : uses) {
+            int k = chosen.get(v.var);
+            int address = addressSlot(tlbSlot, k);
+            if (v.getOpcode() == Opcodes.ASTORE) {
+                AbstractInsnNode producer = v.getPrevious();
+                if (producer instanceof FieldInsnNode f) {
+                    Role r = roles[ordinals.get(f)];
+                    roles[ordinals.get(f)] = new Role(r == null ? -1 : r.anchor(), true);
+                } else if (producer.getOpcode() == Opcodes.ACONST_NULL) {
+                    m.instructions.set(producer, new InsnNode(Opcodes.LCONST_0));
+                } else {
+                    InsnList take = new InsnList();
+                    take.add(new InsnNode(Opcodes.DUP));
+                    take.add(new VarInsnNode(Opcodes.ASTORE, anchorSlot(tlbSlot, k)));
+                    take.add(new MethodInsnNode(Opcodes.INVOKESTATIC, REFS, "addressOf", "(Ljava/lang/Object;)J", false));
+                    m.instructions.insert(producer, take);
+                }
+                m.instructions.set(v, new VarInsnNode(Opcodes.LSTORE, address));
+                continue;
+            }
+            AbstractInsnNode consumer = v.getNext();
+            if (consumer instanceof JumpInsnNode j) {
+                InsnList compare = new InsnList();
+                compare.add(new InsnNode(Opcodes.LCONST_0));
+                compare.add(new InsnNode(Opcodes.LCMP));
+                m.instructions.insertBefore(j, compare);
+                j.setOpcode(j.getOpcode() == Opcodes.IFNULL ? Opcodes.IFEQ : Opcodes.IFNE);
+                m.instructions.set(v, new VarInsnNode(Opcodes.LLOAD, address));
+                continue;
+            }
+            FieldInsnNode f = (FieldInsnNode) consumer;
+            String name = NullMessages.local(m, v);
+            MethodInsnNode check = new MethodInsnNode(Opcodes.INVOKESTATIC, NULLS, "address", "(JLjava/lang/String;)J", false);
+            InsnList load = new InsnList();
+            load.add(new VarInsnNode(Opcodes.LLOAD, address));
+            load.add(new LdcInsnNode("Cannot read field \"" + f.name + "\" because \"" + name + "\" is null"));
+            load.add(check);
+            m.instructions.insertBefore(v, load);
+            m.instructions.remove(v);
+            names.put(check, name);
+            Role r = roles[ordinals.get(f)];
+            roles[ordinals.get(f)] = new Role(anchorSlot(tlbSlot, k), r != null && r.raw());
+        }
+        InsnList init = new InsnList();
+        for (int k = 0; k < chosen.size(); k++) {
+            init.add(new InsnNode(Opcodes.LCONST_0));
+            init.add(new VarInsnNode(Opcodes.LSTORE, addressSlot(tlbSlot, k)));
+            init.add(new InsnNode(Opcodes.ACONST_NULL));
+            init.add(new VarInsnNode(Opcodes.ASTORE, anchorSlot(tlbSlot, k)));
+        }
+        m.instructions.insert(init);
+        forgetObjects(m, chosen);
+        m.maxLocals = Math.max(m.maxLocals, addressSlot(tlbSlot, chosen.size()));
+        return new AddressLocals(roles, chosen.size(), names);
+    }
+
+    /** The qualifying locals, each with its index among them. */
+    private static Map<Integer, Integer> choose(String self, MethodNode m, Predicate<FieldInsnNode> linked,
+            Predicate<String> remote) {
+        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        Type[] params = Type.getArgumentTypes(m.desc);
+        int firstLocal = isStatic ? 0 : 1;
+        Map<Integer, String> paramTypes = new HashMap<>();
+        if (!isStatic) {
+            paramTypes.put(0, self);
+        }
+        for (Type p : params) {
+            if (p.getSort() == Type.OBJECT) {
+                paramTypes.put(firstLocal, p.getInternalName());
+            }
+            firstLocal += p.getSize();
+        }
+        boolean[] stored = new boolean[Math.max(m.maxLocals, 1)];
+        boolean[] bad = new boolean[stored.length];
+        boolean[] read = new boolean[stored.length];
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (!(i instanceof VarInsnNode v) || v.var < firstLocal) {
+                continue;
+            }
+            if (v.getOpcode() == Opcodes.ASTORE) {
+                stored[v.var] = true;
+                bad[v.var] |= !producesAddress(v.getPrevious(), linked, remote, paramTypes, m);
+            } else if (v.getOpcode() == Opcodes.ALOAD) {
+                AbstractInsnNode next = v.getNext();
+                boolean field = next instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && linked.test(f)
+                        && remote.test(f.owner);
+                boolean test = next != null && (next.getOpcode() == Opcodes.IFNULL || next.getOpcode() == Opcodes.IFNONNULL);
+                read[v.var] |= field;
+                bad[v.var] |= !field && !test;
+            }
+        }
+        Map<Integer, Integer> chosen = new LinkedHashMap<>();
+        for (int slot = firstLocal; slot < stored.length; slot++) {
+            if (stored[slot] && read[slot] && !bad[slot]) {
+                chosen.put(slot, chosen.size());
+            }
+        }
+        return chosen;
+    }
+
+    /** True when what {@code p} pushes is null or a remote object that may be kept as its address. */
+    private static boolean producesAddress(AbstractInsnNode p, Predicate<FieldInsnNode> linked, Predicate<String> remote,
+            Map<Integer, String> paramTypes, MethodNode m) {
+        if (p == null) {
+            return false;
+        }
+        if (p.getOpcode() == Opcodes.ACONST_NULL) {
+            return true;
+        }
+        if (p instanceof FieldInsnNode f) {
+            Type t = Type.getType(f.desc);
+            return f.getOpcode() == Opcodes.GETFIELD && linked.test(f) && remote.test(f.owner)
+                    && t.getSort() == Type.OBJECT && remote.test(t.getInternalName());
+        }
+        if (p instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD) {
+            String type = paramTypes.get(v.var);
+            return type != null && remote.test(type) && !assigned(m, v.var);
+        }
+        return false;
+    }
+
+    private static boolean assigned(MethodNode m, int slot) {
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof VarInsnNode v && v.var == slot && v.getOpcode() >= Opcodes.ISTORE && v.getOpcode() <= Opcodes.ASTORE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Frames no longer find an object in the chosen slots (their new locals are appended by the
+     * rewriter, after the Tlb), and the debug tables no longer name them.
+     */
+    private static void forgetObjects(MethodNode m, Map<Integer, Integer> chosen) {
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (!(i instanceof FrameNode frame) || frame.local == null) {
+                continue;
+            }
+            int slot = 0;
+            for (int e = 0; e < frame.local.size(); e++) {
+                Object type = frame.local.get(e);
+                if (chosen.containsKey(slot) && (type instanceof String || type == Opcodes.NULL)) {
+                    frame.local.set(e, Opcodes.TOP);
+                }
+                slot += type == Opcodes.LONG || type == Opcodes.DOUBLE ? 2 : 1;
+            }
+        }
+        if (m.localVariables != null) {
+            m.localVariables.removeIf(v -> chosen.containsKey(v.index) && (v.desc.startsWith("L") || v.desc.startsWith("[")));
+        }
+    }
+}
