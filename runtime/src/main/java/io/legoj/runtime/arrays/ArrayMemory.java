@@ -9,8 +9,6 @@ import io.legoj.runtime.objects.Layout;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -28,8 +26,12 @@ public final class ArrayMemory {
     private final LongAdder remoteArrays = new LongAdder();
     private final LongAdder remoteBytes = new LongAdder();
     private final ReferenceQueue<PrimitiveArray> dead = new ReferenceQueue<>();
-    /** Blocks to free when their handle dies; their references must stay reachable until then. */
-    private final Set<Block> owned = ConcurrentHashMap.newKeySet();
+    /**
+     * Blocks to free when their handle dies, linked from this head so that their references stay
+     * reachable until then (as the JDK's {@code Cleaner} keeps its own): linking and unlinking cost
+     * a few stores under this lock, where a concurrent set took a third of a small array's allocation.
+     */
+    private final Block owned = new Block();
 
     public ArrayMemory(Heap heap, PageCache cache, long localMaxBytes) {
         if (localMaxBytes < 0) {
@@ -87,7 +89,7 @@ public final class ArrayMemory {
         remoteArrays.increment();
         remoteBytes.add(bytes);
         a.block = new Block(this, a, header, bytes);
-        owned.add(a.block);
+        own(a.block);
         return a;
     }
 
@@ -122,11 +124,38 @@ public final class ArrayMemory {
     private void freeDead() {
         for (Reference<? extends PrimitiveArray> r; (r = dead.poll()) != null; ) {
             Block b = (Block) r;
-            if (owned.remove(b)) {
+            if (disown(b)) {
                 heap.free(b.header);
                 remoteArrays.decrement();
                 remoteBytes.add(-b.bytes);
             }
+        }
+    }
+
+    private void own(Block b) {
+        synchronized (owned) {
+            b.prev = owned;
+            b.next = owned.next;
+            if (owned.next != null) {
+                owned.next.prev = b;
+            }
+            owned.next = b;
+        }
+    }
+
+    /** Unlinks {@code b}; false when it was not linked (its handle died and {@link Block#keep} ran, once each). */
+    private boolean disown(Block b) {
+        synchronized (owned) {
+            if (b.prev == null) {
+                return false;
+            }
+            b.prev.next = b.next;
+            if (b.next != null) {
+                b.next.prev = b.prev;
+            }
+            b.prev = null;
+            b.next = null;
+            return true;
         }
     }
 
@@ -140,6 +169,9 @@ public final class ArrayMemory {
         private final ArrayMemory memory;
         final long header;
         final long bytes;
+        /** Neighbours in {@link #owned} (guarded by it); {@code prev} is null once unlinked. */
+        private Block prev;
+        private Block next;
 
         Block(ArrayMemory memory, PrimitiveArray array, long header, long bytes) {
             super(array, memory.dead);
@@ -148,9 +180,17 @@ public final class ArrayMemory {
             this.bytes = bytes;
         }
 
+        /** The head of {@link #owned}. */
+        private Block() {
+            super(null, null);
+            this.memory = null;
+            this.header = 0;
+            this.bytes = 0;
+        }
+
         /** Remote memory refers to the array now: its block lives as long as remote memory does. */
         void keep() {
-            memory.owned.remove(this);
+            memory.disown(this);
             clear();
         }
     }

@@ -155,4 +155,32 @@ class ArrayMemoryTest {
         Reference.reachabilityFence(kept);
         Reference.reachabilityFence(probes);
     }
+
+    @Test
+    void aBlockThatRemoteMemoryKeepsOutlivesItsHandle() throws InterruptedException {
+        mem = ArrayTestMemory.install(16, 0);
+        Tlb t = mem.tlb();
+        int length = 100;
+        for (int i = 0; i < 6; i++) {
+            IntArray a = (IntArray) ArrayHandles.create(length, Kind.INT);
+            ArrayAccess.putInt(a, 0, i, t);
+            if (i % 3 == 0) {
+                a.block.keep();
+            }
+        }
+        assertEquals(summary(6, 6L * 4 * length), mem.memory.summary());
+        List<PrimitiveArray> probes = new ArrayList<>();
+        String expected = null;
+        for (int round = 0; round < 50; round++) {
+            System.gc();
+            Thread.sleep(20);
+            probes.add(ArrayHandles.create(1, Kind.BYTE));
+            expected = summary(2 + probes.size(), 2L * 4 * length + probes.size());
+            if (expected.equals(mem.memory.summary())) {
+                break;
+            }
+        }
+        assertEquals(expected, mem.memory.summary(), "the four dropped arrays were freed, the two kept ones were not");
+        Reference.reachabilityFence(probes);
+    }
 }
