@@ -151,6 +151,28 @@ public final class Walks {
         return tags + " " + weights;
     }
 
+    /** Walks from a call's result and returns where it stopped: the handle every other path sees. */
+    static Node find(Node[] heads, long value) {
+        for (Node x = first(heads); x != null; x = x.next) {
+            if (x.value == value) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    private static Node first(Node[] heads) {
+        return heads[0];
+    }
+
+    static String finds(Node head) {
+        Node[] heads = {head};
+        Node third = head.next.next;
+        Node found = find(heads, third.value);
+        return "found " + (found == third) + " " + (found == null ? -1 : found.value) + " missing " + find(heads, -5)
+                + " hash " + (System.identityHashCode(found) == System.identityHashCode(third));
+    }
+
     public static String run() {
         StringBuilder out = new StringBuilder();
         Node head = list(3000, 42);
@@ -163,6 +185,7 @@ public final class Walks {
         out.append(nulls(list(40, 7))).append('\n');
         out.append(walkSubclass(head)).append('\n');
         out.append(sum(null)).append('\n');
+        out.append(finds(head)).append('\n');
         return out.toString();
     }
 }

@@ -2,9 +2,11 @@ package io.legoj.agent;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -17,6 +19,7 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
@@ -26,12 +29,16 @@ import org.objectweb.asm.tree.VarInsnNode;
  * canonical handle per hop, only the translation of the address it reads.
  *
  * <p>A local qualifies when it is not a parameter, every {@code ALOAD} of it is directly followed by
- * a linked {@code GETFIELD} of a remote class or by {@code IFNULL}/{@code IFNONNULL}, and every
- * {@code ASTORE} to it directly follows {@code ACONST_NULL}, a linked {@code GETFIELD} of a field
- * whose type is a remote class (its stored form is then 0 or an address, never a local object's
- * id), or the {@code ALOAD} of {@code this} or of a parameter of a remote class that the method
- * never assigns. Which classes are remote is decided from their bytes as when they load; the
- * runtime refuses to link a read that turns out not to be remote.
+ * a linked {@code GETFIELD} of a remote class, by {@code IFNULL}/{@code IFNONNULL} or by
+ * {@code ARETURN}, and every {@code ASTORE} to it directly follows {@code ACONST_NULL}, a linked
+ * {@code GETFIELD} of a field whose type is a remote class (its stored form is then 0 or an
+ * address, never a local object's id), or what pushes a remote class's instance or null: the
+ * {@code ALOAD} of {@code this} or of a parameter of a remote class that the method never assigns,
+ * a {@code CHECKCAST} to a remote class, a call returning one. A local that is returned must also
+ * be assigned from a field somewhere (a walk) and always from one class, which its handle is made
+ * of, canonical as any, on the way out: one lookup per call instead of one per hop. Which classes
+ * are remote is decided from their bytes as when they load; the runtime refuses to link a read that
+ * turns out not to be remote.
  *
  * <p>Each such local gets two new ones past the method's Tlb and run base: the address, and an
  * anchor holding the last handle an address was taken from (a new object that never escaped must
@@ -42,6 +49,10 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class AddressLocals {
     private static final String NULLS = "io/legoj/runtime/objects/Nulls";
     private static final String REFS = "io/legoj/runtime/objects/Refs";
+
+    /** A qualifying local: its index among them, and the one class it is assigned from (for returns), or null. */
+    private record Chosen(int index, String type) {
+    }
 
     /**
      * What a linked {@code GETFIELD} becomes: its receiver is an address on the stack when
@@ -85,7 +96,7 @@ final class AddressLocals {
             Predicate<String> remote) {
         Role[] roles = new Role[FieldRuns.fieldInstructions(m)];
         Map<AbstractInsnNode, String> names = new HashMap<>();
-        Map<Integer, Integer> chosen = choose(self, m, linked, remote);
+        Map<Integer, Chosen> chosen = choose(self, m, linked, remote);
         if (chosen.isEmpty()) {
             return new AddressLocals(roles, 0, names);
         }
@@ -103,11 +114,11 @@ final class AddressLocals {
             }
         }
         for (VarInsnNode v : uses) {
-            int k = chosen.get(v.var);
+            int k = chosen.get(v.var).index();
             int address = addressSlot(tlbSlot, k);
             if (v.getOpcode() == Opcodes.ASTORE) {
                 AbstractInsnNode producer = v.getPrevious();
-                if (producer instanceof FieldInsnNode f) {
+                if (producer instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD) {
                     Role r = roles[ordinals.get(f)];
                     roles[ordinals.get(f)] = new Role(r == null ? -1 : r.anchor(), true);
                 } else if (producer.getOpcode() == Opcodes.ACONST_NULL) {
@@ -123,6 +134,15 @@ final class AddressLocals {
                 continue;
             }
             AbstractInsnNode consumer = v.getNext();
+            if (consumer.getOpcode() == Opcodes.ARETURN) {
+                InsnList handle = new InsnList();
+                handle.add(new VarInsnNode(Opcodes.LLOAD, address));
+                handle.add(new MethodInsnNode(Opcodes.INVOKESTATIC, REFS, "decode", "(J)Ljava/lang/Object;", false));
+                handle.add(new TypeInsnNode(Opcodes.CHECKCAST, chosen.get(v.var).type()));
+                m.instructions.insertBefore(v, handle);
+                m.instructions.remove(v);
+                continue;
+            }
             if (consumer instanceof JumpInsnNode j) {
                 InsnList compare = new InsnList();
                 compare.add(new InsnNode(Opcodes.LCONST_0));
@@ -158,69 +178,91 @@ final class AddressLocals {
         return new AddressLocals(roles, chosen.size(), names);
     }
 
-    /** The qualifying locals, each with its index among them. */
-    private static Map<Integer, Integer> choose(String self, MethodNode m, Predicate<FieldInsnNode> linked,
+    /** The qualifying locals. */
+    private static Map<Integer, Chosen> choose(String self, MethodNode m, Predicate<FieldInsnNode> linked,
             Predicate<String> remote) {
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
-        Type[] params = Type.getArgumentTypes(m.desc);
         int firstLocal = isStatic ? 0 : 1;
         Map<Integer, String> paramTypes = new HashMap<>();
         if (!isStatic) {
             paramTypes.put(0, self);
         }
-        for (Type p : params) {
+        for (Type p : Type.getArgumentTypes(m.desc)) {
             if (p.getSort() == Type.OBJECT) {
                 paramTypes.put(firstLocal, p.getInternalName());
             }
             firstLocal += p.getSize();
         }
-        boolean[] stored = new boolean[Math.max(m.maxLocals, 1)];
-        boolean[] bad = new boolean[stored.length];
-        boolean[] read = new boolean[stored.length];
+        int slots = Math.max(m.maxLocals, 1);
+        boolean[] bad = new boolean[slots];
+        boolean[] read = new boolean[slots];
+        boolean[] walked = new boolean[slots];
+        boolean[] returned = new boolean[slots];
+        List<Set<String>> types = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            types.add(new HashSet<>());
+        }
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (!(i instanceof VarInsnNode v) || v.var < firstLocal) {
                 continue;
             }
             if (v.getOpcode() == Opcodes.ASTORE) {
-                stored[v.var] = true;
-                bad[v.var] |= !producesAddress(v.getPrevious(), linked, remote, paramTypes, m);
+                AbstractInsnNode p = v.getPrevious();
+                String type = pushedClass(p, linked, remote, paramTypes, m);
+                bad[v.var] |= type == null;
+                walked[v.var] |= p instanceof FieldInsnNode;
+                if (type != null && !type.isEmpty()) {
+                    types.get(v.var).add(type);
+                }
             } else if (v.getOpcode() == Opcodes.ALOAD) {
                 AbstractInsnNode next = v.getNext();
                 boolean field = next instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && linked.test(f)
                         && remote.test(f.owner);
                 boolean test = next != null && (next.getOpcode() == Opcodes.IFNULL || next.getOpcode() == Opcodes.IFNONNULL);
+                boolean ret = next != null && next.getOpcode() == Opcodes.ARETURN;
                 read[v.var] |= field;
-                bad[v.var] |= !field && !test;
+                returned[v.var] |= ret;
+                bad[v.var] |= !field && !test && !ret;
             }
         }
-        Map<Integer, Integer> chosen = new LinkedHashMap<>();
-        for (int slot = firstLocal; slot < stored.length; slot++) {
-            if (stored[slot] && read[slot] && !bad[slot]) {
-                chosen.put(slot, chosen.size());
+        Map<Integer, Chosen> chosen = new LinkedHashMap<>();
+        for (int slot = firstLocal; slot < slots; slot++) {
+            Set<String> t = types.get(slot);
+            boolean returnable = !returned[slot] || walked[slot] && t.size() == 1;
+            if (read[slot] && !bad[slot] && !t.isEmpty() && returnable) {
+                chosen.put(slot, new Chosen(chosen.size(), t.size() == 1 ? t.iterator().next() : null));
             }
         }
         return chosen;
     }
 
-    /** True when what {@code p} pushes is null or a remote object that may be kept as its address. */
-    private static boolean producesAddress(AbstractInsnNode p, Predicate<FieldInsnNode> linked, Predicate<String> remote,
+    /**
+     * The remote class whose instance (or null) {@code p} pushes, "" when it pushes null only, or
+     * null when it may push anything else.
+     */
+    private static String pushedClass(AbstractInsnNode p, Predicate<FieldInsnNode> linked, Predicate<String> remote,
             Map<Integer, String> paramTypes, MethodNode m) {
         if (p == null) {
-            return false;
+            return null;
         }
         if (p.getOpcode() == Opcodes.ACONST_NULL) {
-            return true;
+            return "";
         }
-        if (p instanceof FieldInsnNode f) {
-            Type t = Type.getType(f.desc);
-            return f.getOpcode() == Opcodes.GETFIELD && linked.test(f) && remote.test(f.owner)
-                    && t.getSort() == Type.OBJECT && remote.test(t.getInternalName());
+        String type = null;
+        if (p instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && linked.test(f) && remote.test(f.owner)) {
+            type = objectType(Type.getType(f.desc));
+        } else if (p instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD && !assigned(m, v.var)) {
+            type = paramTypes.get(v.var);
+        } else if (p instanceof TypeInsnNode t && t.getOpcode() == Opcodes.CHECKCAST) {
+            type = objectType(Type.getObjectType(t.desc));
+        } else if (p instanceof MethodInsnNode call) {
+            type = objectType(Type.getReturnType(call.desc));
         }
-        if (p instanceof VarInsnNode v && v.getOpcode() == Opcodes.ALOAD) {
-            String type = paramTypes.get(v.var);
-            return type != null && remote.test(type) && !assigned(m, v.var);
-        }
-        return false;
+        return type != null && remote.test(type) ? type : null;
+    }
+
+    private static String objectType(Type t) {
+        return t.getSort() == Type.OBJECT ? t.getInternalName() : null;
     }
 
     private static boolean assigned(MethodNode m, int slot) {
@@ -236,7 +278,7 @@ final class AddressLocals {
      * Frames no longer find an object in the chosen slots (their new locals are appended by the
      * rewriter, after the Tlb), and the debug tables no longer name them.
      */
-    private static void forgetObjects(MethodNode m, Map<Integer, Integer> chosen) {
+    private static void forgetObjects(MethodNode m, Map<Integer, Chosen> chosen) {
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (!(i instanceof FrameNode frame) || frame.local == null) {
                 continue;

@@ -80,6 +80,32 @@ class AddressLocalsTest {
             return s;
         }
 
+        static Node find(Object[] buckets, long value) {
+            for (Node x = first(buckets); x != null; x = x.next) {
+                if (x.value == value) {
+                    return x;
+                }
+            }
+            return null;
+        }
+
+        static Node first(Object[] buckets) {
+            return (Node) buckets[0];
+        }
+
+        static Node returnedUnwalked(Object o) {
+            Node x = (Node) o;
+            return x.value > 0 ? x : null;
+        }
+
+        static Node returnedWithTwoTypes(Node head, Sub s) {
+            Node x = s;
+            if (head.value > 0) {
+                x = head.next;
+            }
+            return x.value > 0 ? x : null;
+        }
+
         static long nullStart(Node head, int i) {
             Node x = null;
             if (i > 0) {
@@ -87,6 +113,9 @@ class AddressLocalsTest {
             }
             return x != null ? x.value : -1;
         }
+    }
+
+    static final class Sub extends Node {
     }
 
     static final class Other {
@@ -100,7 +129,8 @@ class AddressLocalsTest {
         new ClassReader(Asm.bytesOf(Node.class)).accept(c, ClassReader.EXPAND_FRAMES);
         MethodNode m = Asm.method(c, method);
         AddressLocals a = AddressLocals.rewrite(NODE, m, m.maxLocals,
-                f -> f.owner.equals(NODE) || f.owner.equals(Type.getInternalName(Other.class)), Set.of(NODE)::contains);
+                f -> f.owner.equals(NODE) || f.owner.equals(Type.getInternalName(Other.class)),
+                Set.of(NODE, Type.getInternalName(Sub.class))::contains);
         List<String> letters = new ArrayList<>();
         for (AddressLocals.Role r : a.roles) {
             letters.add(r == null ? "." : r.addressReceiver() && r.raw() ? "B" : r.addressReceiver() ? "A" : "R");
@@ -112,6 +142,13 @@ class AddressLocalsTest {
     void walksAlongLinksKeepAddresses() throws Exception {
         assertEquals("1 AB", roles("walk"));
         assertEquals("1 RA", roles("nullStart"));
+    }
+
+    @Test
+    void aWalkThatReturnsWhereItStoppedMakesOneHandleOnTheWayOut() throws Exception {
+        assertEquals("1 AB", roles("find"));
+        assertEquals("0 .", roles("returnedUnwalked"));
+        assertEquals("0 ...", roles("returnedWithTwoTypes"));
     }
 
     @Test
