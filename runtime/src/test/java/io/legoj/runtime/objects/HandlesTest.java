@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 class HandlesTest {
     @Test
     void theRecentHandlesCacheFollowsTheMaximumHeapWithinItsBounds() {
-        assertEquals(18, Handles.recentBits(128L << 20));
-        assertEquals(17, Handles.recentBits((128L << 20) - 1));
+        assertEquals(17, Handles.recentBits(128L << 20));
+        assertEquals(16, Handles.recentBits((128L << 20) - 1));
         assertEquals(14, Handles.recentBits(1L << 20));
         assertEquals(20, Handles.recentBits(24L << 30));
     }
