@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -15,6 +16,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -49,6 +51,9 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class AddressLocals {
     private static final String NULLS = "io/legoj/runtime/objects/Nulls";
     private static final String REFS = "io/legoj/runtime/objects/Refs";
+    private static final Handle ADDRESS_OF = new Handle(Opcodes.H_INVOKESTATIC, "io/legoj/runtime/objects/FieldLinker",
+            "addressOf", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
+            + "Ljava/lang/invoke/CallSite;", false);
 
     /** A qualifying local: its index among them, and the one class it is assigned from (for returns), or null. */
     private record Chosen(int index, String type) {
@@ -127,7 +132,8 @@ final class AddressLocals {
                     InsnList take = new InsnList();
                     take.add(new InsnNode(Opcodes.DUP));
                     take.add(new VarInsnNode(Opcodes.ASTORE, anchorSlot(tlbSlot, k)));
-                    take.add(new MethodInsnNode(Opcodes.INVOKESTATIC, REFS, "addressOf", "(Ljava/lang/Object;)J", false));
+                    String type = pushedClass(producer, f -> false, c -> true, paramTypes(self, m), m);
+                    take.add(new InvokeDynamicInsnNode("address", "(L" + type + ";)J", ADDRESS_OF));
                     m.instructions.insert(producer, take);
                 }
                 m.instructions.set(v, new VarInsnNode(Opcodes.LSTORE, address));
@@ -181,18 +187,8 @@ final class AddressLocals {
     /** The qualifying locals. */
     private static Map<Integer, Chosen> choose(String self, MethodNode m, Predicate<FieldInsnNode> linked,
             Predicate<String> remote) {
-        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
-        int firstLocal = isStatic ? 0 : 1;
-        Map<Integer, String> paramTypes = new HashMap<>();
-        if (!isStatic) {
-            paramTypes.put(0, self);
-        }
-        for (Type p : Type.getArgumentTypes(m.desc)) {
-            if (p.getSort() == Type.OBJECT) {
-                paramTypes.put(firstLocal, p.getInternalName());
-            }
-            firstLocal += p.getSize();
-        }
+        Map<Integer, String> paramTypes = paramTypes(self, m);
+        int firstLocal = (Type.getArgumentsAndReturnSizes(m.desc) >> 2) - ((m.access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
         int slots = Math.max(m.maxLocals, 1);
         boolean[] bad = new boolean[slots];
         boolean[] read = new boolean[slots];
@@ -234,6 +230,22 @@ final class AddressLocals {
             }
         }
         return chosen;
+    }
+
+    /** The class of each parameter slot that holds an object ({@code this} included). */
+    private static Map<Integer, String> paramTypes(String self, MethodNode m) {
+        Map<Integer, String> types = new HashMap<>();
+        int slot = 0;
+        if ((m.access & Opcodes.ACC_STATIC) == 0) {
+            types.put(slot++, self);
+        }
+        for (Type p : Type.getArgumentTypes(m.desc)) {
+            if (p.getSort() == Type.OBJECT) {
+                types.put(slot, p.getInternalName());
+            }
+            slot += p.getSize();
+        }
+        return types;
     }
 
     /**

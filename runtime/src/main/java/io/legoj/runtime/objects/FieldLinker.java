@@ -26,6 +26,7 @@ public final class FieldLinker {
     private static final MethodHandle CURRENT_TLB = currentTlb();
     private static final MethodHandle PLUS = ownStatic("plus", MethodType.methodType(long.class, long.class, long.class));
     private static final MethodHandle IS_ZERO = ownStatic("isZero", MethodType.methodType(boolean.class, long.class));
+    private static final MethodHandle IS_NULL = ownStatic("isNull", MethodType.methodType(boolean.class, Object.class));
     /** The field holding a handle's address, as the agent's {@code RemoteHandleAdder} declares it. */
     private static final String ADDRESS_FIELD = "$legoj$addr";
 
@@ -108,6 +109,28 @@ public final class FieldLinker {
             at = keepingHolder(MethodHandles.filterArguments(at, 0, address(field)));
         }
         return new ConstantCallSite(at.asType(type));
+    }
+
+    /**
+     * {@code (T) -> long}: the address of an instance of remote class {@code T} (0 for null), for a
+     * local that keeps addresses, read from the handle's own field as field accesses do: no
+     * interface call on whichever class the handle is, no mark that the object escaped.
+     */
+    public static CallSite addressOf(MethodHandles.Lookup caller, String name, MethodType type)
+            throws ReflectiveOperationException {
+        Class<?> remoteClass = type.parameterType(0);
+        if (!Layouts.ownFieldsRemote(remoteClass)) {
+            throw new IllegalStateException("LegoJ rewrote " + caller.lookupClass().getName() + " to keep addresses of "
+                    + remoteClass.getName() + ", which keeps its fields local");
+        }
+        MethodHandle address = address(remoteClass);
+        MethodHandle orZero = MethodHandles.guardWithTest(IS_NULL.asType(MethodType.methodType(boolean.class, remoteClass)),
+                MethodHandles.dropArguments(MethodHandles.constant(long.class, 0L), 0, remoteClass), address);
+        return new ConstantCallSite(orZero.asType(type));
+    }
+
+    private static boolean isNull(Object o) {
+        return o == null;
     }
 
     /** The field, which the rewriter found in a remote class: anything else is a bug of LegoJ's, and said so. */
@@ -305,7 +328,12 @@ public final class FieldLinker {
      * "big method" that the JIT no longer inlines into accessors, and every access paid a call.
      */
     static MethodHandle address(Field field) throws ReflectiveOperationException {
-        Class<?> top = field.getDeclaringClass();
+        return address(field.getDeclaringClass());
+    }
+
+    /** {@link #address(Field)} for an instance of {@code remoteClass}. */
+    private static MethodHandle address(Class<?> remoteClass) throws ReflectiveOperationException {
+        Class<?> top = remoteClass;
         while (!Arrays.asList(top.getInterfaces()).contains(RemoteHandle.class)) {
             top = top.getSuperclass();
         }
@@ -315,8 +343,7 @@ public final class FieldLinker {
         MethodHandle orAllocate = MethodHandles.guardWithTest(IS_ZERO,
                 MethodHandles.dropArguments(allocate, 0, long.class),
                 MethodHandles.dropArguments(MethodHandles.identity(long.class), 1, top));
-        return MethodHandles.foldArguments(orAllocate, raw)
-                .asType(MethodType.methodType(long.class, field.getDeclaringClass()));
+        return MethodHandles.foldArguments(orAllocate, raw).asType(MethodType.methodType(long.class, remoteClass));
     }
 
     private static boolean isZero(long v) {

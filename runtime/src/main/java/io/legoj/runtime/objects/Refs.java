@@ -35,21 +35,6 @@ public final class Refs {
         }
     }
 
-    /**
-     * The address of {@code o}, an instance of a remote class or null (0), for a local the rewriter
-     * keeps as an address: allocated on first use like any access, not marked escaped.
-     */
-    public static long addressOf(Object o) {
-        if (o == null) {
-            return 0;
-        }
-        if (o instanceof RemoteHandle h) {
-            return h.$legoj$address();
-        }
-        throw new IllegalStateException("LegoJ keeps an address for a " + o.getClass().getName()
-                + ", which is not a remote class");
-    }
-
     public static Object decode(long ref) {
         if (ref == 0) {
             return null;

@@ -23,11 +23,4 @@ class NullsTest {
         assertEquals("Cannot read field \"value\" because \"x\" is null", e.getMessage());
         assertEquals(NullsTest.class.getName(), e.getStackTrace()[0].getClassName().replaceAll("\\$.*", ""));
     }
-
-    @Test
-    void onlyRemoteObjectsHaveAnAddressToKeep() {
-        assertEquals(0L, Refs.addressOf(null));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Refs.addressOf("a string"));
-        assertEquals("LegoJ keeps an address for a java.lang.String, which is not a remote class", e.getMessage());
-    }
 }
