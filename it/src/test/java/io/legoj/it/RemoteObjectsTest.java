@@ -16,6 +16,7 @@ import programs.FieldRuns;
 import programs.ManyObjects;
 import programs.ObjectsCorpus;
 import programs.TransientObjects;
+import programs.Walks;
 
 /**
  * Unmodified programs whose objects keep their fields on a memnode ({@code objects=remote}) print
@@ -147,6 +148,24 @@ class RemoteObjectsTest {
             assertEquals(0, remote.awaitExit(BOUND), remote.describe());
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
             assertTrue(plain.stdout().stream().allMatch(l -> l.endsWith("broken=0")), plain.describe());
+            assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 10_000, remote.describe());
+        }
+    }
+
+    /**
+     * Walks keep addresses instead of handles and rely on the TLB for each hop: four threads walk
+     * their own lists and update what they find while each other's faults evict pages.
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void walksAlongListsSeeTheirNodesUnderEvictionByOtherThreads() {
+        String[] args = {"3000", "15", "4"};
+        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
+                AppProcess plain = AppProcess.plain("512m", Walks.class, args);
+                AppProcess remote = AppProcess.withAgent(options(node, "256k"), SECRET, Walks.class, args)) {
+            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
+            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
+            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
             assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 10_000, remote.describe());
         }
     }
