@@ -10,6 +10,11 @@ public final class Grids {
     private Grids() {
     }
 
+    /** What printing gave, the array's identity hash replaced (plain and rewritten arrays differ in it). */
+    private static String printed(String s, Object a) {
+        return s.replace(Integer.toHexString(System.identityHashCode(a)), "#") + " ";
+    }
+
     public static String run() {
         StringBuilder out = new StringBuilder();
         int[][] m = new int[4][5];
@@ -90,6 +95,23 @@ public final class Grids {
         out.append("types ").append(o instanceof int[][]).append(o instanceof Object[]).append(o instanceof long[][])
                 .append(((Object[]) o)[0] instanceof int[]).append(((int[][]) o)[3][4]).append(' ')
                 .append(o.getClass().getName()).append(' ').append(o.getClass().getComponentType().getName()).append('\n');
+
+        out.append("printed ").append(printed(m.toString(), m)).append(printed(String.valueOf(m), m))
+                .append(printed("" + m, m)).append(printed(java.util.Objects.toString(m), m))
+                .append(printed(new StringBuilder().append(m).toString(), m))
+                .append(printed(new StringBuffer().append(m).toString(), m))
+                .append(printed(printed("at " + 3 + m + 'x' + flags, m), flags)).append(printed(String.valueOf(row), row));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        new java.io.PrintStream(bytes, true).print(m);
+        out.append(printed(bytes.toString(), m));
+        int[][] none = null;
+        out.append(String.valueOf(none)).append(' ').append("" + none).append(' ');
+        try {
+            out.append(none.toString());
+        } catch (NullPointerException e) {
+            out.append(e.getMessage());
+        }
+        out.append('\n');
 
         int[][] c = m.clone();
         c[0][0] = -1;

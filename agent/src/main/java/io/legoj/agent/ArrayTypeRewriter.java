@@ -593,9 +593,12 @@ final class ArrayTypeRewriter extends ClassVisitor {
 
         @Override
         public void visitMethodInsn(int opcode, String jvmOwner, String name, String desc, boolean itf) {
+            boolean printsArrayOfArrays = holdsArrays(stackType(0)) && printsObject(opcode, jvmOwner, name, desc);
             types.visitMethodInsn(opcode, jvmOwner, name, desc, itf);
             String owner = redirect(jvmOwner, name);
-            if (name.equals("getClass") && desc.equals("()Ljava/lang/Class;")
+            if (printsArrayOfArrays) {
+                printArrayOfArrays(opcode, jvmOwner, name, desc, itf);
+            } else if (name.equals("getClass") && desc.equals("()Ljava/lang/Class;")
                     && (owner.equals(OBJECT) || owner.startsWith("["))) {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "classOf", "(Ljava/lang/Object;)Ljava/lang/Class;",
                         false);
@@ -634,6 +637,50 @@ final class ArrayTypeRewriter extends ClassVisitor {
             } else {
                 super.visitMethodInsn(opcode, owner, name, ArrayTypes.mapMethodDescriptor(desc), itf);
             }
+        }
+
+        /**
+         * A JVM array of handles (an {@code int[][]} here) names its handles' class where the plain
+         * program's says {@code [[I}: the calls that print one object (its {@code toString()}, and
+         * {@code String.valueOf}, {@code Objects.toString}, {@code append} and {@code print(ln)} of
+         * {@code Object}) get the plain string instead, when the object's type is an array of arrays.
+         */
+        private static boolean printsObject(int opcode, String owner, String name, String desc) {
+            String object = "(Ljava/lang/Object;)";
+            return opcode == Opcodes.INVOKEVIRTUAL && name.equals("toString") && desc.equals("()Ljava/lang/String;")
+                    && (owner.equals(OBJECT) || owner.startsWith("["))
+                    || opcode == Opcodes.INVOKESTATIC && name.equals("valueOf") && owner.equals("java/lang/String")
+                            && desc.startsWith(object)
+                    || opcode == Opcodes.INVOKESTATIC && name.equals("toString") && owner.equals("java/util/Objects")
+                            && desc.startsWith(object)
+                    || opcode == Opcodes.INVOKEVIRTUAL && name.equals("append") && desc.startsWith(object)
+                            && (owner.equals("java/lang/StringBuilder") || owner.equals("java/lang/StringBuffer"))
+                    || opcode == Opcodes.INVOKEVIRTUAL && (name.equals("print") || name.equals("println"))
+                            && owner.equals("java/io/PrintStream") && desc.equals("(Ljava/lang/Object;)V");
+        }
+
+        /** True for a static type that the rewrite makes a JVM array of handles ({@code [[I}, {@code [[[J}). */
+        private static boolean holdsArrays(Object type) {
+            return type instanceof String t && t.startsWith("[[") && ArrayTypes.mentions(t);
+        }
+
+        /**
+         * One of {@link #printsObject}, its object on top of the stack: the object becomes its plain
+         * string, which the call then prints as it is; {@code toString()} first runs on the array
+         * itself, so that a null one fails as before.
+         */
+        private void printArrayOfArrays(int opcode, String owner, String name, String desc, boolean itf) {
+            if (name.equals("toString") && opcode == Opcodes.INVOKEVIRTUAL) {
+                super.visitInsn(Opcodes.DUP);
+                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, OBJECT, "toString", "()Ljava/lang/String;", false);
+                super.visitInsn(Opcodes.POP);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "displayString", "(Ljava/lang/Object;)Ljava/lang/String;",
+                        false);
+                return;
+            }
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "displayString", "(Ljava/lang/Object;)Ljava/lang/String;",
+                    false);
+            super.visitMethodInsn(opcode, owner, name, desc, itf);
         }
 
         /**
@@ -752,6 +799,9 @@ final class ArrayTypeRewriter extends ClassVisitor {
         @Override
         public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... args) {
             types.visitInvokeDynamicInsn(name, desc, bsm, args);
+            if (bsm.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
+                desc = concatenatedArraysOfArrays(desc);
+            }
             boolean lambda = bsm.getOwner().equals(LMF);
             boolean jdkInterface = !boundaries.isApplication(Type.getReturnType(desc).getInternalName());
             Object[] mapped = new Object[args.length];
@@ -760,6 +810,33 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 mapped[i] = samType && jdkInterface ? args[i] : mapConstant(args[i]);
             }
             super.visitInvokeDynamicInsn(name, ArrayTypes.mapMethodDescriptor(desc), bsm, mapped);
+        }
+
+        /**
+         * String concatenation of arrays of arrays: each such argument becomes its plain string (see
+         * {@link #printsObject}) before the call, and the call takes a {@code String} there. Returns the
+         * call's descriptor.
+         */
+        private String concatenatedArraysOfArrays(String desc) {
+            Type[] args = Type.getArgumentTypes(desc);
+            boolean any = false;
+            for (Type a : args) {
+                any |= holdsArrays(a.getDescriptor());
+            }
+            if (!any) {
+                return desc;
+            }
+            int[] slots = spillArguments(args);
+            Type string = Type.getType(String.class);
+            for (int i = 0; i < args.length; i++) {
+                super.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ILOAD), slots[i]);
+                if (holdsArrays(args[i].getDescriptor())) {
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "displayString",
+                            "(Ljava/lang/Object;)Ljava/lang/String;", false);
+                    args[i] = string;
+                }
+            }
+            return Type.getMethodDescriptor(Type.getReturnType(desc), args);
         }
 
         private Object mapConstant(Object c) {

@@ -74,6 +74,17 @@ public final class ArrayBoundary {
     }
 
     /**
+     * What {@code String.valueOf(o)} gives in the plain program: an array of arrays, a JVM array of
+     * handles here, is named by its plain class ({@code [[I@1b6d3586}), not by its handles'.
+     */
+    public static String displayString(Object o) {
+        if (o instanceof Object[] a && isHandleArray(a)) {
+            return classOf(o).getName() + "@" + Integer.toHexString(o.hashCode());
+        }
+        return String.valueOf(o);
+    }
+
+    /**
      * Before an {@code aastore} of a value that may be a handle: one the array cannot hold fails here,
      * with the plain program's class in the message where the JVM would name the handle's
      * ({@code [J}, not {@code LongArray}), thrown as from the caller. Everything else, a null array
