@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -140,16 +141,8 @@ class RemoteObjectsTest {
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void runsOfFieldAccessesKeepTheirObjectsUnderEvictionByOtherThreads() {
-        String[] args = {"20000", "20", "4"};
-        try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
-                AppProcess plain = AppProcess.plain("512m", FieldRuns.class, args);
-                AppProcess remote = AppProcess.withAgent(options(node, "256k"), SECRET, FieldRuns.class, args)) {
-            assertEquals(0, plain.awaitExit(BOUND), plain.describe());
-            assertEquals(0, remote.awaitExit(BOUND), remote.describe());
-            assertEquals(plain.stdout(), remote.stdout(), remote.describe());
-            assertTrue(plain.stdout().stream().allMatch(l -> l.endsWith("broken=0")), plain.describe());
-            assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 10_000, remote.describe());
-        }
+        List<String> out = samePrintedUnderEviction(FieldRuns.class, "20000", "20", "4");
+        assertTrue(out.stream().allMatch(l -> l.endsWith("broken=0")), String.join("\n", out));
     }
 
     /**
@@ -159,14 +152,22 @@ class RemoteObjectsTest {
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void walksAlongListsSeeTheirNodesUnderEvictionByOtherThreads() {
-        String[] args = {"3000", "15", "4"};
+        samePrintedUnderEviction(Walks.class, "3000", "15", "4");
+    }
+
+    /**
+     * Runs {@code program} on a plain JVM and under the agent with a 256 KiB cache, which must evict
+     * more than 10,000 pages; both print the same, which is returned.
+     */
+    private static List<String> samePrintedUnderEviction(Class<?> program, String... args) {
         try (MemnodeProcess node = MemnodeProcess.start(SECRET, "1g");
-                AppProcess plain = AppProcess.plain("512m", Walks.class, args);
-                AppProcess remote = AppProcess.withAgent(options(node, "256k"), SECRET, Walks.class, args)) {
+                AppProcess plain = AppProcess.plain("512m", program, args);
+                AppProcess remote = AppProcess.withAgent(options(node, "256k"), SECRET, program, args)) {
             assertEquals(0, plain.awaitExit(BOUND), plain.describe());
             assertEquals(0, remote.awaitExit(BOUND), remote.describe());
             assertEquals(plain.stdout(), remote.stdout(), remote.describe());
             assertTrue(AgentSummary.value(remote.stderr(), "evictions", remote.describe()) > 10_000, remote.describe());
+            return plain.stdout();
         }
     }
 

@@ -123,20 +123,8 @@ class ArrayMemoryTest {
         garbage(20, length, t);
         assertEquals(summary(21, 21L * 4 * length), mem.memory.summary());
 
-        // the handles are garbage; their blocks are freed once the GC has seen them (found at the
-        // latest on an allocation, so each round allocates a one-byte probe, kept)
         List<PrimitiveArray> probes = new ArrayList<>();
-        String expected = null;
-        for (int round = 0; round < 50; round++) {
-            System.gc();
-            Thread.sleep(20);
-            probes.add(ArrayHandles.create(1, Kind.BYTE));
-            expected = summary(1 + probes.size(), 4L * length + probes.size());
-            if (expected.equals(mem.memory.summary())) {
-                break;
-            }
-        }
-        assertEquals(expected, mem.memory.summary(), "the dropped arrays were freed, the kept one was not");
+        awaitFreed(1, 4L * length, probes, "the dropped arrays were freed, the kept one was not");
         assertEquals(77, ArrayAccess.getInt(kept, 7, t));
 
         // the freed blocks are reused, and read as zeros
@@ -170,17 +158,27 @@ class ArrayMemoryTest {
         }
         assertEquals(summary(6, 6L * 4 * length), mem.memory.summary());
         List<PrimitiveArray> probes = new ArrayList<>();
+        awaitFreed(2, 2L * 4 * length, probes, "the four dropped arrays were freed, the two kept ones were not");
+        Reference.reachabilityFence(probes);
+    }
+
+    /**
+     * Collects until the summary counts only {@code arrays} of {@code bytes} besides the probes:
+     * dropped handles' blocks are freed once the GC has seen them, found at the latest on an
+     * allocation, so each round allocates a one-byte probe, kept in {@code probes}.
+     */
+    private void awaitFreed(int arrays, long bytes, List<PrimitiveArray> probes, String message)
+            throws InterruptedException {
         String expected = null;
         for (int round = 0; round < 50; round++) {
             System.gc();
             Thread.sleep(20);
             probes.add(ArrayHandles.create(1, Kind.BYTE));
-            expected = summary(2 + probes.size(), 2L * 4 * length + probes.size());
+            expected = summary(arrays + probes.size(), bytes + probes.size());
             if (expected.equals(mem.memory.summary())) {
                 break;
             }
         }
-        assertEquals(expected, mem.memory.summary(), "the four dropped arrays were freed, the two kept ones were not");
-        Reference.reachabilityFence(probes);
+        assertEquals(expected, mem.memory.summary(), message);
     }
 }
