@@ -116,24 +116,24 @@ final class HandleTable {
      * a table that doubled for dead entries took a 128 MB heap's last free space in a loaded CI run.
      */
     private void grow(Slots old) {
-        int live = 0;
-        for (Ref r : old.refs) {
-            live += r != null && !r.refersTo(null) ? 1 : 0;
-        }
-        Slots s = new Slots(4 * live > old.keys.length ? old.keys.length * 2 : old.keys.length);
-        int mask = s.keys.length - 1;
+        Ref[] live = new Ref[size];
         int n = 0;
         for (int j = 0; j < old.keys.length; j++) {
             Ref r = old.refs[j];
             if (old.keys[j] != EMPTY && r != null && !r.refersTo(null)) {
-                int i = home(old.keys[j], mask);
-                while (s.keys[i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
-                s.keys[i] = old.keys[j];
-                s.refs[i] = r;
-                n++;
+                live[n++] = r;
             }
+        }
+        Slots s = new Slots(4 * n > old.keys.length ? old.keys.length * 2 : old.keys.length);
+        int mask = s.keys.length - 1;
+        for (int j = 0; j < n; j++) {
+            Ref r = live[j];
+            int i = home(r.address, mask);
+            while (s.keys[i] != EMPTY) {
+                i = (i + 1) & mask;
+            }
+            s.keys[i] = r.address;
+            s.refs[i] = r;
         }
         size = n;
         slots = s;
