@@ -50,7 +50,7 @@ public final class Handles {
 
     /** The live handle of {@code address}, or a new one bound to it. */
     public static Object of(long address) {
-        int i = (int) ((address * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
+        int i = recentSlot(address);
         Recent r = RECENT[i];
         if (r != null && r.address == address) {
             return r.handle;
@@ -62,6 +62,19 @@ public final class Handles {
         }
         RECENT[i] = new Recent(address, h);
         return h;
+    }
+
+    /**
+     * Puts the handle of an object that just escaped among the recent ones: the structure it was
+     * linked into is usually read back soon (a tree checked after it was built, a value after it
+     * was set), and an escaped object is never reclaimed, so keeping its handle delays nothing.
+     */
+    static void remember(long address, Object handle) {
+        RECENT[recentSlot(address)] = new Recent(address, handle);
+    }
+
+    private static int recentSlot(long address) {
+        return (int) ((address * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
     }
 
     /**

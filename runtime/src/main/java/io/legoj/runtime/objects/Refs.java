@@ -19,7 +19,10 @@ public final class Refs {
         if (o instanceof RemoteHandle h) {
             long address = h.$legoj$address();
             if (address != 0) {
-                RemoteObjects.escaped(address);
+                if (RemoteObjects.escaped(address)) {
+                    // reached through remote memory from now on, and never reclaimed: likely read back soon
+                    Handles.remember(address, o);
+                }
                 // Until marked, the JVM may collect the handle and LegoJ reclaim the object.
                 Reference.reachabilityFence(o);
                 return address;

@@ -57,13 +57,15 @@ public final class RemoteObjects {
         return RECLAIMED.sum();
     }
 
-    /** Marks the object at {@code address} as referred to from remote memory, for good. */
-    static void escaped(long address) {
+    /** Marks the object at {@code address} as referred to from remote memory, for good; true the first time. */
+    static boolean escaped(long address) {
         Tlb t = Mmu.tlb();
         int word = t.getInt(address + Layout.CLASS_ID);
         if ((word & Layout.ESCAPED) == 0) {
             t.putInt(address + Layout.CLASS_ID, word | Layout.ESCAPED);
+            return true;
         }
+        return false;
     }
 
     /**
