@@ -112,10 +112,15 @@ final class AddressLocals {
             }
         }
         List<VarInsnNode> uses = new ArrayList<>();
+        // named before the list changes: each change makes the list index its instructions again
+        Map<VarInsnNode, String> localNames = new HashMap<>();
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (i instanceof VarInsnNode v && chosen.containsKey(v.var)
                     && (v.getOpcode() == Opcodes.ALOAD || v.getOpcode() == Opcodes.ASTORE)) {
                 uses.add(v);
+                if (v.getOpcode() == Opcodes.ALOAD) {
+                    localNames.put(v, NullMessages.local(m, v));
+                }
             }
         }
         for (VarInsnNode v : uses) {
@@ -159,7 +164,7 @@ final class AddressLocals {
                 continue;
             }
             FieldInsnNode f = (FieldInsnNode) consumer;
-            String name = NullMessages.local(m, v);
+            String name = localNames.get(v);
             MethodInsnNode check = new MethodInsnNode(Opcodes.INVOKESTATIC, NULLS, "address", "(JLjava/lang/String;)J", false);
             InsnList load = new InsnList();
             load.add(new VarInsnNode(Opcodes.LLOAD, address));
