@@ -173,6 +173,30 @@ public final class Walks {
                 + " hash " + (System.identityHashCode(found) == System.identityHashCode(third));
     }
 
+    /** Walks with its parameter. */
+    static long length(Node n) {
+        long c = 0;
+        while (n != null) {
+            c += n.value % 7;
+            n = n.next;
+        }
+        return c;
+    }
+
+    static String parameters(Node head) {
+        StringBuilder out = new StringBuilder().append(length(head)).append(' ').append(length(null));
+        try {
+            out.append(valueOf(null));
+        } catch (NullPointerException e) {
+            out.append(' ').append(e.getMessage());
+        }
+        return out.append(' ').append(valueOf(head)).toString();
+    }
+
+    static long valueOf(Node n) {
+        return n.value + n.next.value;
+    }
+
     public static String run() {
         StringBuilder out = new StringBuilder();
         Node head = list(3000, 42);
@@ -186,6 +210,7 @@ public final class Walks {
         out.append(walkSubclass(head)).append('\n');
         out.append(sum(null)).append('\n');
         out.append(finds(head)).append('\n');
+        out.append(parameters(head)).append('\n');
         return out.toString();
     }
 }

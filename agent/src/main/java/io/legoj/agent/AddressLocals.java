@@ -30,7 +30,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * object's address (a {@code long}) instead of its handle, so walking a structure looks up no
  * canonical handle per hop, only the translation of the address it reads.
  *
- * <p>A local qualifies when it is not a parameter, every {@code ALOAD} of it is directly followed by
+ * <p>A local (a parameter of a remote class too, whose value is taken on entry, but not
+ * {@code this}) qualifies when every {@code ALOAD} of it is directly followed by
  * a linked {@code GETFIELD} of a remote class, by {@code IFNULL}/{@code IFNONNULL} or by
  * {@code ARETURN}, and every {@code ASTORE} to it directly follows {@code ACONST_NULL}, a linked
  * {@code GETFIELD} of a field whose type is a remote class (its stored form is then 0 or an
@@ -55,8 +56,11 @@ final class AddressLocals {
             "addressOf", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
             + "Ljava/lang/invoke/CallSite;", false);
 
-    /** A qualifying local: its index among them, and the one class it is assigned from (for returns), or null. */
-    private record Chosen(int index, String type) {
+    /**
+     * A qualifying local: its index among them, the one class it is assigned from (for returns) or
+     * null, and whether it is a parameter (whose value is taken as an address on entry).
+     */
+    private record Chosen(int index, String type, boolean parameter) {
     }
 
     /**
@@ -177,15 +181,27 @@ final class AddressLocals {
             roles[ordinals.get(f)] = new Role(anchorSlot(tlbSlot, k), r != null && r.raw());
         }
         InsnList init = new InsnList();
-        for (int k = 0; k < chosen.size(); k++) {
-            init.add(new InsnNode(Opcodes.LCONST_0));
+        Map<Integer, String> paramTypes = paramTypes(self, m);
+        for (Map.Entry<Integer, Chosen> e : chosen.entrySet()) {
+            int k = e.getValue().index();
+            if (e.getValue().parameter()) {
+                init.add(new VarInsnNode(Opcodes.ALOAD, e.getKey()));
+                init.add(new InsnNode(Opcodes.DUP));
+                init.add(new VarInsnNode(Opcodes.ASTORE, anchorSlot(tlbSlot, k)));
+                init.add(new InvokeDynamicInsnNode("address", "(L" + paramTypes.get(e.getKey()) + ";)J", ADDRESS_OF));
+            } else {
+                init.add(new InsnNode(Opcodes.LCONST_0));
+                init.add(new InsnNode(Opcodes.ACONST_NULL));
+                init.add(new VarInsnNode(Opcodes.ASTORE, anchorSlot(tlbSlot, k)));
+            }
             init.add(new VarInsnNode(Opcodes.LSTORE, addressSlot(tlbSlot, k)));
-            init.add(new InsnNode(Opcodes.ACONST_NULL));
-            init.add(new VarInsnNode(Opcodes.ASTORE, anchorSlot(tlbSlot, k)));
         }
         m.instructions.insert(init);
         forgetObjects(m, chosen);
         m.maxLocals = Math.max(m.maxLocals, addressSlot(tlbSlot, chosen.size()));
+        // for the analyses that follow (the writer computes both again): a long where a reference
+        // was, with a message or a zero beside it, takes at most three slots more
+        m.maxStack = Math.max(m.maxStack + 3, 4);
         return new AddressLocals(roles, chosen.size(), names);
     }
 
@@ -193,7 +209,10 @@ final class AddressLocals {
     private static Map<Integer, Chosen> choose(String self, MethodNode m, Predicate<FieldInsnNode> linked,
             Predicate<String> remote) {
         Map<Integer, String> paramTypes = paramTypes(self, m);
-        int firstLocal = (Type.getArgumentsAndReturnSizes(m.desc) >> 2) - ((m.access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
+        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+        int firstLocal = (Type.getArgumentsAndReturnSizes(m.desc) >> 2) - (isStatic ? 1 : 0);
+        // parameters qualify too (their value is one more assignment, on entry), but not this
+        int firstParameter = isStatic ? 0 : 1;
         int slots = Math.max(m.maxLocals, 1);
         boolean[] bad = new boolean[slots];
         boolean[] read = new boolean[slots];
@@ -203,8 +222,16 @@ final class AddressLocals {
         for (int i = 0; i < slots; i++) {
             types.add(new HashSet<>());
         }
+        for (int slot = firstParameter; slot < firstLocal; slot++) {
+            String type = paramTypes.get(slot);
+            if (type != null && remote.test(type)) {
+                types.get(slot).add(type);
+            } else {
+                bad[slot] = true;
+            }
+        }
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
-            if (!(i instanceof VarInsnNode v) || v.var < firstLocal) {
+            if (!(i instanceof VarInsnNode v) || v.var < firstParameter) {
                 continue;
             }
             if (v.getOpcode() == Opcodes.ASTORE) {
@@ -227,11 +254,11 @@ final class AddressLocals {
             }
         }
         Map<Integer, Chosen> chosen = new LinkedHashMap<>();
-        for (int slot = firstLocal; slot < slots; slot++) {
+        for (int slot = firstParameter; slot < slots; slot++) {
             Set<String> t = types.get(slot);
             boolean returnable = !returned[slot] || walked[slot] && t.size() == 1;
             if (read[slot] && !bad[slot] && !t.isEmpty() && returnable) {
-                chosen.put(slot, new Chosen(chosen.size(), t.size() == 1 ? t.iterator().next() : null));
+                chosen.put(slot, new Chosen(chosen.size(), t.size() == 1 ? t.iterator().next() : null, slot < firstLocal));
             }
         }
         return chosen;

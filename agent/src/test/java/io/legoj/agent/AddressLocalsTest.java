@@ -106,6 +106,15 @@ class AddressLocalsTest {
             return x.value > 0 ? x : null;
         }
 
+        static long length(int from, Node n) {
+            long c = from;
+            while (n != null) {
+                c += n.value;
+                n = n.next;
+            }
+            return c;
+        }
+
         static long nullStart(Node head, int i) {
             Node x = null;
             if (i > 0) {
@@ -141,14 +150,19 @@ class AddressLocalsTest {
     @Test
     void walksAlongLinksKeepAddresses() throws Exception {
         assertEquals("1 AB", roles("walk"));
-        assertEquals("1 RA", roles("nullStart"));
+        assertEquals("2 BA", roles("nullStart"));
     }
 
     @Test
     void aWalkThatReturnsWhereItStoppedMakesOneHandleOnTheWayOut() throws Exception {
         assertEquals("1 AB", roles("find"));
         assertEquals("0 .", roles("returnedUnwalked"));
-        assertEquals("0 ...", roles("returnedWithTwoTypes"));
+        assertEquals("1 AA.", roles("returnedWithTwoTypes"));
+    }
+
+    @Test
+    void aParameterThatWalksIsTakenAsAnAddressOnEntry() throws Exception {
+        assertEquals("1 AB", roles("length"));
     }
 
     @Test
@@ -156,13 +170,14 @@ class AddressLocalsTest {
         assertEquals("1 AA.", roles("fromThis"));
     }
 
+    /** The parameters these methods only read fields of are taken as addresses (the "1"), the locals are not. */
     @Test
     void localsThatAreUsedAsObjectsStayHandles() throws Exception {
         assertEquals("0 .", roles("fromNew"));
-        assertEquals("0 ..", roles("passedOn"));
+        assertEquals("1 A.", roles("passedOn"));
         assertEquals("0 ..", roles("compared"));
         assertEquals("0 .", roles("parameterAssigned"));
-        assertEquals("0 ..", roles("localFieldType"));
+        assertEquals("1 A.", roles("localFieldType"));
         assertEquals("0 ..", roles("ternary"));
     }
 
