@@ -25,6 +25,7 @@ public final class Handles {
 
     private record Recent(long address, Object handle) {
     }
+
     private static final java.util.Map<Object, Boolean> PINNED = new java.util.IdentityHashMap<>();
 
     private Handles() {
