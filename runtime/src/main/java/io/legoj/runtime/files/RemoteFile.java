@@ -355,8 +355,13 @@ public final class RemoteFile implements Closeable {
         }
     }
 
-    /** Sends the buffered bytes as one write, without waiting; waits only while the window is full. */
+    /**
+     * Sends the buffered bytes as one write, without waiting; waits only while the window is full.
+     * An earlier write's failure is thrown first, so a failure surfaces on the call after the one
+     * that sent the write, however fast the node answers.
+     */
     private void sendBuffer() throws IOException {
+        throwFailure();
         if (buffer == null) {
             return;
         }
@@ -389,7 +394,6 @@ public final class RemoteFile implements Closeable {
         while (inFlight.size() > writeWindow) {
             inFlight.pollFirst().join();
         }
-        throwFailure();
     }
 
     private void failed(Throwable e) {
