@@ -109,6 +109,7 @@ final class AddressLocals {
         if (chosen.isEmpty()) {
             return new AddressLocals(roles, 0, names);
         }
+        Map<Integer, String> paramTypes = paramTypes(self, m);
         Map<FieldInsnNode, Integer> ordinals = new HashMap<>();
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (i instanceof FieldInsnNode f) {
@@ -141,7 +142,7 @@ final class AddressLocals {
                     InsnList take = new InsnList();
                     take.add(new InsnNode(Opcodes.DUP));
                     take.add(new VarInsnNode(Opcodes.ASTORE, anchorSlot(tlbSlot, k)));
-                    String type = pushedClass(producer, f -> false, c -> true, paramTypes(self, m), m);
+                    String type = pushedClass(producer, f -> false, c -> true, paramTypes, m);
                     take.add(new InvokeDynamicInsnNode("address", "(L" + type + ";)J", ADDRESS_OF));
                     m.instructions.insert(producer, take);
                 }
@@ -181,7 +182,6 @@ final class AddressLocals {
             roles[ordinals.get(f)] = new Role(anchorSlot(tlbSlot, k), r != null && r.raw());
         }
         InsnList init = new InsnList();
-        Map<Integer, String> paramTypes = paramTypes(self, m);
         for (Map.Entry<Integer, Chosen> e : chosen.entrySet()) {
             int k = e.getValue().index();
             if (e.getValue().parameter()) {
