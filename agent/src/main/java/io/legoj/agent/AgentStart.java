@@ -5,6 +5,8 @@ import io.legoj.protocol.HostPort;
 import io.legoj.protocol.NodeFailureException;
 import io.legoj.runtime.LegojRuntime;
 import io.legoj.runtime.Mmu;
+import io.legoj.runtime.PageShift;
+import io.legoj.runtime.RuntimeConfig;
 import io.legoj.runtime.arrays.ArrayMemory;
 import io.legoj.runtime.files.RemoteFiles;
 import java.lang.instrument.Instrumentation;
@@ -39,7 +41,9 @@ public final class AgentStart {
                 // the heap waits for the JDK's reference processing after the collections it asks for
                 inst.redefineModule(Object.class.getModule(), Set.of(), Map.of("jdk.internal.access",
                         Set.of(LegojRuntime.class.getModule())), Map.of(), Set.of(), Map.of());
-                rt = LegojRuntime.start(options.runtimeConfig(secret, defaultAppId()));
+                RuntimeConfig config = options.runtimeConfig(secret, defaultAppId());
+                PageShift.pin(config.pageSize());
+                rt = LegojRuntime.start(config);
             }
             HostPort storage = options.storage();
             if (storage != null) {

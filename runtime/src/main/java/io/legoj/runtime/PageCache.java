@@ -50,6 +50,7 @@ public final class PageCache implements AutoCloseable {
         this.backend = backend;
         this.frames = new Frames(frameCount, pageSize);
         this.pageShift = Integer.numberOfTrailingZeros(pageSize);
+        PageShift.check(pageShift);
         this.table = new PageTable(frameCount);
         this.tlbEntries = tlbEntries > 0 ? checkPowerOfTwo(tlbEntries) : defaultTlbEntries(frameCount);
         this.maxTlbEntries = tlbEntries > 0 ? this.tlbEntries : Math.max(this.tlbEntries, maxTlbEntries(frameCount));
@@ -137,7 +138,7 @@ public final class PageCache implements AutoCloseable {
         }
         counters.tlbMisses.increment();
         long vpn = va >>> pageShift;
-        int i = (int) vpn & t.mask;
+        int i = (int) (vpn & t.mask);
         int f = t.pin(i);
         if (f < 0 || frames.page(f) != vpn) {
             boolean conflict = f >= 0;

@@ -20,14 +20,16 @@ public final class Tlb {
     private static final VarHandle TAG = MethodHandles.arrayElementVarHandle(long[].class);
     /** Where slot 0 of {@link #e} starts: a slot is four longs, 32 bytes. */
     private static final long SLOT_BASE = U.arrayBaseOffset(long[].class);
+    /** The shift of every TLB of this JVM when the agent pinned the page size ({@link PageShift}), else -1. */
+    private static final int PINNED_SHIFT = PageShift.read();
 
     final PageCache cache;
     final Thread owner;
     final int shift;
     final long offsetMask;
     final int maxEntries;
-    /** The owner's view: only the owner replaces these, in {@link #grow}. */
-    int mask;
+    /** The owner's view: only the owner replaces these, in {@link #grow}. A long, so slot offsets need no sign extension. */
+    long mask;
     /** Slot i at k = 4i: [k] page readable (or -1), [k+1] page writable (or -1), [k+2] frame address minus the page's virtual address. */
     long[] e;
     /** {@link #e} as other threads see it, for shootdowns. */
@@ -92,7 +94,7 @@ public final class Tlb {
      */
     public boolean holds(long va, boolean write) {
         long vpn = va >>> shift;
-        return e[(((int) vpn & mask) << 2) + (write ? 1 : 0)] == vpn;
+        return e[((int) (vpn & mask) << 2) + (write ? 1 : 0)] == vpn;
     }
 
     /** The bits of a virtual address that are its offset in its page. */
@@ -114,18 +116,18 @@ public final class Tlb {
      */
     @ForceInline
     long r(long va) {
-        long vpn = va >>> shift;
+        long vpn = va >>> (PINNED_SHIFT >= 0 ? PINNED_SHIFT : shift);
         long[] e = this.e;
-        long at = SLOT_BASE + (((int) vpn & mask) << 5);
+        long at = SLOT_BASE + ((vpn & mask) << 5);
         return U.getLong(e, at) == vpn ? va + U.getLong(e, at + 16) : cache.translate(this, va, false) + (va & offsetMask);
     }
 
     /** Address of {@code va} for writing (the page is marked dirty); forced inline as {@link #r}. */
     @ForceInline
     long w(long va) {
-        long vpn = va >>> shift;
+        long vpn = va >>> (PINNED_SHIFT >= 0 ? PINNED_SHIFT : shift);
         long[] e = this.e;
-        long at = SLOT_BASE + (((int) vpn & mask) << 5);
+        long at = SLOT_BASE + ((vpn & mask) << 5);
         return U.getLong(e, at + 8) == vpn ? va + U.getLong(e, at + 16) : cache.translate(this, va, true) + (va & offsetMask);
     }
 
@@ -289,7 +291,7 @@ public final class Tlb {
 
     /** Whether {@code vpn} is in the table for writing, wherever the current size puts it. */
     boolean holdsWritable(long vpn) {
-        return writable((int) vpn & mask, vpn);
+        return writable((int) (vpn & mask), vpn);
     }
 
     void invalidate(int i) {
@@ -310,6 +312,6 @@ public final class Tlb {
     }
 
     int entries() {
-        return mask + 1;
+        return (int) mask + 1;
     }
 }
