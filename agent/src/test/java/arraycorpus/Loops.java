@@ -316,6 +316,52 @@ public final class Loops {
         return a[a.length - 1];
     }
 
+    /** Indexes offset by locals the body does not store: a copy between buffers at their own offsets. */
+    static void copyAt(int[] from, int fromOffset, int[] to, int toOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            to[toOffset + i] = from[i + fromOffset];
+        }
+    }
+
+    static long sumFrom(int[] a, int from, int to, int offset) {
+        long s = 0;
+        for (int i = from; i < to; i++) {
+            s += a[i + offset];
+        }
+        return s;
+    }
+
+    /** Row {@code r} of a matrix kept row after row in one array, each element less its left neighbour. */
+    static long flatRow(long[] flat, int r, int width) {
+        int start = r * width;
+        long s = 0;
+        for (int i = 1; i < width; i++) {
+            s += flat[start + i] - flat[start + i - 1];
+        }
+        return s;
+    }
+
+    /** An offset the body changes is not a window's. */
+    static long sliding(int[] a, int n) {
+        long s = 0;
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[i + at];
+            at = i & 3;
+        }
+        return s;
+    }
+
+    /** {@code a[i + i]} is not at an offset from {@code i}. */
+    static long doubled(int[] a) {
+        long s = 0;
+        int half = a.length / 2;
+        for (int i = 0; i < half; i++) {
+            s += a[i + i];
+        }
+        return s;
+    }
+
     static String outcome(Runnable r) {
         try {
             r.run();
@@ -443,6 +489,22 @@ public final class Loops {
                 .append(outcome(() -> smooth(doubles, smoothed, N - 5, N)).replaceAll(": .*", "")).append(' ')
                 .append(smoothed[0]).append(' ').append(smoothed[N - 1]).append('\n');
         out.append("prefix ").append(prefix(longs)).append(' ').append(longs[N / 2]).append('\n');
+        int[] buffer = new int[N];
+        copyAt(ints, 100, buffer, 7, N - 100);
+        out.append("copyAt ").append(Arrays.hashCode(buffer)).append(' ');
+        copyAt(buffer, 0, buffer, 3, N - 3);
+        out.append(Arrays.hashCode(buffer)).append(' ')
+                .append(outcome(() -> copyAt(ints, 5, buffer, 0, N)).replaceAll(": .*", "")).append(' ')
+                .append(outcome(() -> copyAt(ints, Integer.MAX_VALUE, buffer, 0, 3)).replaceAll(": .*", "")).append(' ')
+                .append(outcome(() -> copyAt(ints, -3, buffer, 0, 3)).replaceAll(": .*", "")).append(' ')
+                .append(Arrays.hashCode(buffer)).append('\n');
+        out.append("sumFrom ").append(sumFrom(ints, -3, 10, 3)).append(' ').append(sumFrom(ints, 100, N - 50, 50))
+                .append(' ').append(outcome(() -> sumFrom(ints, -3, 10, 2)).replaceAll(": .*", "")).append(' ')
+                .append(outcome(() -> sumFrom(ints, 0, 10, Integer.MIN_VALUE)).replaceAll(": .*", "")).append('\n');
+        long[] flat = Arrays.copyOf(longs, 20 * 900);
+        out.append("flatRow ").append(flatRow(flat, 3, 900)).append(' ').append(flatRow(flat, 19, 900)).append(' ')
+                .append(outcome(() -> flatRow(flat, 20, 900)).replaceAll(": .*", "")).append('\n');
+        out.append("sliding ").append(sliding(ints, N - 3)).append(" doubled ").append(doubled(ints)).append('\n');
         return out.toString();
     }
 }

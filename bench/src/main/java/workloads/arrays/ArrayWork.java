@@ -65,6 +65,23 @@ public final class ArrayWork {
             return s;
         }
 
+        /**
+         * The {@code long[]} as a matrix kept row after row, rows of {@code width} summed one by one:
+         * the index is the row's start plus the loop's ({@code a[start + i]}).
+         */
+        public long sumRows(int width) {
+            long[] a = longs;
+            int rows = a.length / width;
+            long s = 0;
+            for (int r = 0; r < rows; r++) {
+                int start = r * width;
+                for (int i = 0; i < width; i++) {
+                    s += a[start + i];
+                }
+            }
+            return s;
+        }
+
         /** {@code ops} increments at xorshift indexes; returns the sum of the values read. */
         public long randInts(int ops) {
             int[] a = ints;

@@ -31,7 +31,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * <pre>
  * HEAD: if (!(i &lt; n)) goto EXIT
  *       end = ArrayLoops.open(a, i, n, tlb, writes a)     // a's window: base, offset (a: a local, a row m[r], o.f;
- *                                                         // for a[i + c], open(a, i + c, n + c, ...) - c)
+ *                                                         // for a[i + c + v], open(a, i + c + v, n + c + v, ...) - c - v)
  *       end = ArrayLoops.open(b, i, end, tlb, writes b)   // and so on for each array of the body
  *       end = ArrayLoops.stillOpen(a, i, end, tlb, ...)  // b's translation did not take a's slot
  *       if (i &gt;= end) goto SLOW                          // no run: the plain body, which throws as the JVM does
@@ -144,10 +144,9 @@ final class ArrayLoopRewriter extends ClassVisitor {
             }
             code.add(new VarInsnNode(Opcodes.ASTORE, handle(free, k)));
             // the window of a[i + c] is opened at i + c, up to the end + c; its end, less c, is the loop's
-            int c = source.offset();
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
-            add(code, c);
+            add(code, source, false);
             if (k == 0) {
                 for (AbstractInsnNode b : loop.bound()) {
                     code.add(b.clone(labels));
@@ -160,11 +159,11 @@ final class ArrayLoopRewriter extends ClassVisitor {
             } else {
                 code.add(new VarInsnNode(Opcodes.ILOAD, end));
             }
-            add(code, c);
+            add(code, source, false);
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "open", WINDOW, false));
-            add(code, -c);
+            add(code, source, true);
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new FieldInsnNode(Opcodes.GETFIELD, TLB, "windowBase", "L" + OBJECT + ";"));
@@ -175,17 +174,17 @@ final class ArrayLoopRewriter extends ClassVisitor {
         }
         // opening a later array may have taken an earlier one's TLB slot, and with it its pin
         for (int k = 0; k < arrays - 1; k++) {
-            int c = loop.arrays().get(k).offset();
+            CountedLoops.Source source = loop.arrays().get(k);
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
-            add(code, c);
+            add(code, source, false);
             code.add(new VarInsnNode(Opcodes.ILOAD, end));
-            add(code, c);
+            add(code, source, false);
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "stillOpen", STILL_OPEN, false));
-            add(code, -c);
+            add(code, source, true);
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
         }
         if (loop.step() > 1) {
@@ -229,13 +228,20 @@ final class ArrayLoopRewriter extends ClassVisitor {
     }
 
     /**
-     * Adds {@code c} to the {@code int} on the stack. Indexes and ends wrap as {@code int}s do: an
-     * index that wraps opens no run, and the end it returns, less {@code c}, is the loop's index again.
+     * Adds the offset of {@code a}'s accesses from the loop's index (a constant and maybe a local the
+     * body does not store) to the {@code int} on the stack, or subtracts it. Indexes and ends wrap as
+     * the program's own {@code int} indexes do: the window opens at the very index the body computes,
+     * no run opens where the bound plus the offset wraps below it, and the end {@code open} returns,
+     * less the offset, is the loop's index again.
      */
-    private static void add(InsnList code, int c) {
-        if (c != 0) {
-            code.add(new LdcInsnNode(c));
+    private static void add(InsnList code, CountedLoops.Source a, boolean subtract) {
+        if (a.offset() != 0) {
+            code.add(new LdcInsnNode(subtract ? -a.offset() : a.offset()));
             code.add(new InsnNode(Opcodes.IADD));
+        }
+        if (a.offsetLocal() >= 0) {
+            code.add(new VarInsnNode(Opcodes.ILOAD, a.offsetLocal()));
+            code.add(new InsnNode(subtract ? Opcodes.ISUB : Opcodes.IADD));
         }
     }
 

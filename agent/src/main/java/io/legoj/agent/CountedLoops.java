@@ -40,7 +40,8 @@ import org.objectweb.asm.tree.analysis.Value;
  *
  * where {@code n} is a local, {@code b.length} or {@code m[r].length} of locals, or {@code o.f} or
  * {@code o.f.length} of a field of this class; every element access of the body is an
- * {@code ArrayAccess} call at index {@code i} plus a constant, on the value of an array local, on a
+ * {@code ArrayAccess} call at index {@code i} plus a constant and at most one local the body does not
+ * store ({@code to[toOff + i]}, {@code a[i - 1]}), on the value of an array local, on a
  * row {@code m[r]} of locals {@code m} and {@code r} (as in {@code c[r][i]}), or on a field of this
  * class of the object in a local ({@code this.data[i]}); and nothing else in the body may run other
  * code on this thread: no call, no allocation or type check (which may load or initialise a class),
@@ -60,13 +61,16 @@ final class CountedLoops {
     static final int MAX_ARRAYS = 4;
     /** The largest constant an index may differ from the loop variable by ({@code a[i - 1]}). */
     static final int MAX_OFFSET = 1 << 16;
+    /** What an index that is not the loop's variable plus a constant and at most one other local yields. */
+    private static final int NOT_AN_INDEX = -2;
 
     /**
      * Where a loop's array comes from: local {@code local}; or element {@code row} (a local too) of
      * it; or the field {@code field} of this class of the object in it. Its accesses are at index
-     * {@code i + offset}: one window per array and offset.
+     * {@code i + offset}, plus the value of local {@code offsetLocal} unless that is -1
+     * ({@code to[toOff + i]}): one window per array and offset.
      */
-    record Source(int local, int row, String field, String fieldDescriptor, int offset) {
+    record Source(int local, int row, String field, String fieldDescriptor, int offset, int offsetLocal) {
         boolean isRow() {
             return row >= 0;
         }
@@ -206,13 +210,18 @@ final class CountedLoops {
                 int top = f.getStackSize() - 1;
                 Loaded array = f.getStack(top - args.length + 1);
                 Loaded at = f.getStack(top - args.length + 2);
-                Source a = array.isLoad() ? new Source(array.local(), -1, null, null, at.plus())
-                        : array.row() >= 0 ? new Source(array.rows(), array.row(), null, null, at.plus())
-                        : array.field() != null ? new Source(array.rows(), -1, array.field(), array.fieldDescriptor(), at.plus())
+                int offsetLocal = at.local() == index ? at.local2() : at.local2() == index ? at.local() : NOT_AN_INDEX;
+                if (offsetLocal == NOT_AN_INDEX || offsetLocal == index) {
+                    return null;
+                }
+                Source a = array.isLoad() ? new Source(array.local(), -1, null, null, at.plus(), offsetLocal)
+                        : array.row() >= 0 ? new Source(array.rows(), array.row(), null, null, at.plus(), offsetLocal)
+                        : array.field() != null ? new Source(array.rows(), -1, array.field(), array.fieldDescriptor(),
+                                at.plus(), offsetLocal)
                         : null;
                 Loaded tlbValue = f.getStack(top);
                 int t = tlbValue.isLoad() ? tlbValue.local() : -1;
-                if (a == null || at.local() != index || t < 0 || tlb >= 0 && t != tlb) {
+                if (a == null || t < 0 || tlb >= 0 && t != tlb) {
                     return null;
                 }
                 if (!arrays.contains(a)) {
@@ -234,6 +243,7 @@ final class CountedLoops {
         for (Source a : arrays) {
             read.add(a.local());
             read.add(a.row());
+            read.add(a.offsetLocal());
             if (a.field() != null) {
                 fields.add(a.field());
             }
@@ -339,18 +349,19 @@ final class CountedLoops {
     /**
      * A value of the analysis: its size, and the local whose load pushed it (through copies by
      * {@code dup} and {@code swap}), or -1, for an {@code int} plus a constant {@code plus}
-     * ({@code i - 1}); or, for an {@code aaload} of two such values, the locals {@code rows} and
+     * ({@code i - 1}) and plus local {@code local2} unless that is -1 ({@code off + i}); or, for an
+     * {@code aaload} of two such values, the locals {@code rows} and
      * {@code row} it read; or field {@code field} of this class of the object in local {@code rows};
      * or an {@code int} constant. A loop body that stores none of the locals it looks at (nor into a
      * reference array, nor those fields) uses their values of this iteration.
      */
     record Loaded(int size, int local, int plus, int rows, int row, String field, String fieldDescriptor,
-            Integer constant) implements Value {
+            Integer constant, int local2) implements Value {
         private static final Loaded ONE = of(1);
         private static final Loaded TWO = of(2);
 
         private static Loaded of(int size) {
-            return new Loaded(size, -1, 0, -1, -1, null, null, null);
+            return new Loaded(size, -1, 0, -1, -1, null, null, null, -1);
         }
 
         private static Loaded of(BasicValue v) {
@@ -358,7 +369,7 @@ final class CountedLoops {
         }
 
         private static Loaded load(int size, int local) {
-            return new Loaded(size, local, 0, -1, -1, null, null, null);
+            return new Loaded(size, local, 0, -1, -1, null, null, null, -1);
         }
 
         @Override
@@ -368,7 +379,12 @@ final class CountedLoops {
 
         /** The value of a local, not an offset from it. */
         boolean isLoad() {
-            return local >= 0 && plus == 0;
+            return local >= 0 && plus == 0 && local2 < 0;
+        }
+
+        /** A local plus a constant ({@code i - 1}), not a sum of two locals. */
+        private boolean isLocalPlusConstant() {
+            return local >= 0 && local2 < 0;
         }
 
         /** Sizes from ASM's {@link BasicInterpreter}, which the operations here never look past. */
@@ -396,7 +412,7 @@ final class CountedLoops {
                 Integer c = op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5 ? op - Opcodes.ICONST_0
                         : op == Opcodes.BIPUSH || op == Opcodes.SIPUSH ? ((IntInsnNode) insn).operand
                         : insn instanceof LdcInsnNode l && l.cst instanceof Integer i ? i : null;
-                return c != null ? new Loaded(1, -1, 0, -1, -1, null, null, c) : of(basic.newOperation(insn));
+                return c != null ? new Loaded(1, -1, 0, -1, -1, null, null, c, -1) : of(basic.newOperation(insn));
             }
 
             @Override
@@ -409,7 +425,7 @@ final class CountedLoops {
             public Loaded unaryOperation(AbstractInsnNode insn, Loaded value) throws AnalyzerException {
                 if (insn instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(owner)
                         && value.isLoad()) {
-                    return new Loaded(Type.getType(f.desc).getSize(), -1, 0, value.local, -1, f.name, f.desc, null);
+                    return new Loaded(Type.getType(f.desc).getSize(), -1, 0, value.local, -1, f.name, f.desc, null, -1);
                 }
                 return of(basic.unaryOperation(insn, basic(value)));
             }
@@ -417,7 +433,7 @@ final class CountedLoops {
             @Override
             public Loaded binaryOperation(AbstractInsnNode insn, Loaded v1, Loaded v2) throws AnalyzerException {
                 if (insn.getOpcode() == Opcodes.AALOAD && v1.isLoad() && v2.isLoad()) {
-                    return new Loaded(1, -1, 0, v1.local, v2.local, null, null, null);
+                    return new Loaded(1, -1, 0, v1.local, v2.local, null, null, null, -1);
                 }
                 int op = insn.getOpcode();
                 if ((op == Opcodes.IADD || op == Opcodes.ISUB) && v1.local >= 0 && v2.constant != null) {
@@ -426,13 +442,17 @@ final class CountedLoops {
                 if (op == Opcodes.IADD && v2.local >= 0 && v1.constant != null) {
                     return offset(v2, v1.constant);
                 }
+                if (op == Opcodes.IADD && v1.isLocalPlusConstant() && v2.isLocalPlusConstant()) {
+                    return offset(new Loaded(1, v1.local, v1.plus, -1, -1, null, null, null, v2.local), v2.plus);
+                }
                 return of(basic.binaryOperation(insn, basic(v1), basic(v2)));
             }
 
             /** {@code v} plus {@code c}, while the offset stays small. */
             private static Loaded offset(Loaded v, long c) {
                 long plus = v.plus + c;
-                return Math.abs(plus) > MAX_OFFSET ? ONE : new Loaded(1, v.local, (int) plus, -1, -1, null, null, null);
+                return Math.abs(plus) > MAX_OFFSET ? ONE
+                        : new Loaded(1, v.local, (int) plus, -1, -1, null, null, null, v.local2);
             }
 
             @Override

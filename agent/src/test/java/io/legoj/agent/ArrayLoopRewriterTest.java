@@ -39,11 +39,6 @@ class ArrayLoopRewriterTest {
         return calls;
     }
 
-    /**
-     * Not {@code withCall} (a call), {@code five}
-     * (more arrays than a loop may have windows), {@code swapRows} (it stores a row), nor the outer
-     * loops of rows.
-     */
     /** Not {@code sumShared} (a volatile field), {@code replaceDuring} (it writes the field), nor an inherited field. */
     @Test
     void loopsOverFieldsOfTheirClassGetAFastCopy() {
@@ -60,6 +55,11 @@ class ArrayLoopRewriterTest {
                 "an inherited field, which may be volatile");
     }
 
+    /**
+     * Not {@code withCall} (a call), {@code five} (more arrays than a loop may have windows),
+     * {@code swapRows} (it stores a row), {@code sliding} (it changes its offset), {@code doubled}
+     * ({@code a[i + i]}), nor the outer loops of rows.
+     */
     @Test
     void loopsWithoutCallsGetAFastCopy() {
         Map<String, List<String>> byMethod = new TreeMap<>();
@@ -84,6 +84,9 @@ class ArrayLoopRewriterTest {
                 Map.entry("prefix", List.of("open", "open", "stillOpen", "getLong", "getLong", "putLong")),
                 Map.entry("smooth", List.of("open", "open", "open", "open", "stillOpen", "stillOpen", "stillOpen",
                         "getDouble", "getDouble", "getDouble", "putDouble")),
+                Map.entry("copyAt", List.of("open", "open", "stillOpen", "getInt", "putInt")),
+                Map.entry("sumFrom", List.of("open", "getInt")),
+                Map.entry("flatRow", List.of("open", "open", "stillOpen", "getLong", "getLong")),
                 Map.entry("sumTo", List.of("open", "getLong")),
                 Map.entry("sumPast", List.of("open", "getLong")),
                 Map.entry("forEach", List.of("open", "getDouble")),

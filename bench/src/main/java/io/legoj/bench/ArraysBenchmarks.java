@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import workloads.arrays.ArrayWork;
 
 /**
- * Sequential sums and random read-modify-writes over an {@code int[]} and a {@code long[]},
+ * Sequential sums (of a whole array, and of a {@code long[]} row by row) and random
+ * read-modify-writes over an {@code int[]} and a {@code long[]},
  * {@code System.arraycopy} between two {@code byte[]}, and small arrays allocated, filled and
  * summed, through the code of {@link ArrayWork}. The driver runs this on a plain JVM and with the
  * agent and {@code arrays=remote}, where that code is rewritten and the large arrays live on a
@@ -34,6 +35,8 @@ public class ArraysBenchmarks {
     static final String MODE = "legoj.bench.arrays";
     /** Small arrays per invocation of {@link #small}. */
     static final int SMALL_COUNT = 1024;
+    /** Elements of a row in {@link #rowsLong}: 32 KiB of longs. */
+    static final int ROW_WIDTH = 4096;
 
     @State(Scope.Thread)
     public static class ScanState {
@@ -119,6 +122,11 @@ public class ArraysBenchmarks {
     @Benchmark
     public long seqLong(ScanState s) {
         return s.work.sumLongs();
+    }
+
+    @Benchmark
+    public long rowsLong(ScanState s) {
+        return s.work.sumRows(ROW_WIDTH);
     }
 
     @Benchmark
