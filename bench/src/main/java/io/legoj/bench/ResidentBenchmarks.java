@@ -3,7 +3,6 @@ package io.legoj.bench;
 import io.legoj.protocol.Sizes;
 import io.legoj.runtime.LegojRuntime;
 import io.legoj.runtime.PageCache;
-import io.legoj.runtime.PageShift;
 import io.legoj.runtime.RuntimeConfig;
 import io.legoj.runtime.Tlb;
 import java.util.List;
@@ -55,8 +54,6 @@ public class ResidentBenchmarks {
         node = Memnode.open("inprocess", 1L << 30, System.err);
         RuntimeConfig config = RuntimeConfig.defaults(List.of(node.address()), "bench-resident-" + System.nanoTime(),
                 node.secret()).withCache(Sizes.parse(cache), RuntimeConfig.DEFAULT_PAGE_SIZE);
-        // as the agent does, so the TLB's shift is the constant it is in an application
-        PageShift.pin(config.pageSize());
         rt = LegojRuntime.start(config);
         pages = rt.cache();
         if ((long) ints * 4 > (long) pages.frameCount() * pages.pageSize() / 2) {
