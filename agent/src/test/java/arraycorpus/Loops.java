@@ -362,6 +362,58 @@ public final class Loops {
         return s;
     }
 
+    /** Counting down to 0: the digits of a sum from the least significant end, carry by carry. */
+    static int addDigits(byte[] a, byte[] b, byte[] sum) {
+        int carry = 0;
+        for (int i = sum.length - 1; i >= 0; i--) {
+            int d = a[i] + b[i] + carry;
+            sum[i] = (byte) (d % 10);
+            carry = d / 10;
+        }
+        return carry;
+    }
+
+    /** Moves {@code a[from..to)} one place right, as a list's insert does: counting down to above {@code from}. */
+    static void shiftRight(long[] a, int from, int to) {
+        for (int i = to; i > from; i--) {
+            a[i] = a[i - 1];
+        }
+    }
+
+    /** Suffix sums every other element, counting down by two to a constant. */
+    static long suffix(int[] a) {
+        long s = 0;
+        for (int i = a.length - 1; i >= 3; i -= 2) {
+            s += a[i];
+            a[i] = (int) s;
+        }
+        return s;
+    }
+
+    static double downToOne(double[] a, int from) {
+        double s = 0;
+        for (int i = from; i > 0; i--) {
+            s += a[i] * i;
+        }
+        return s;
+    }
+
+    static long backwardsAt(int[] a, int offset, int n) {
+        long s = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            s = s * 31 + a[offset + i];
+        }
+        return s;
+    }
+
+    static int firstTen(int[] a) {
+        int s = 0;
+        for (int i = 0; i < 10; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
     static String outcome(Runnable r) {
         try {
             r.run();
@@ -492,7 +544,7 @@ public final class Loops {
         int[] buffer = new int[N];
         copyAt(ints, 100, buffer, 7, N - 100);
         out.append("copyAt ").append(Arrays.hashCode(buffer)).append(' ');
-        copyAt(buffer, 0, buffer, 3, N - 3);
+        copyAt(buffer, 3, buffer, 0, N - 3);
         out.append(Arrays.hashCode(buffer)).append(' ')
                 .append(outcome(() -> copyAt(ints, 5, buffer, 0, N)).replaceAll(": .*", "")).append(' ')
                 .append(outcome(() -> copyAt(ints, Integer.MAX_VALUE, buffer, 0, 3)).replaceAll(": .*", "")).append(' ')
@@ -505,6 +557,33 @@ public final class Loops {
         out.append("flatRow ").append(flatRow(flat, 3, 900)).append(' ').append(flatRow(flat, 19, 900)).append(' ')
                 .append(outcome(() -> flatRow(flat, 20, 900)).replaceAll(": .*", "")).append('\n');
         out.append("sliding ").append(sliding(ints, N - 3)).append(" doubled ").append(doubled(ints)).append('\n');
+        byte[] digits = new byte[N];
+        byte[] others = new byte[N];
+        byte[] digitSum = new byte[N];
+        Arrays.fill(digits, (byte) 9);
+        Arrays.fill(others, 1, N, (byte) 0);
+        others[N - 1] = 1;
+        out.append("addDigits ").append(addDigits(digits, others, digitSum)).append(' ').append(Arrays.hashCode(digitSum))
+                .append(' ').append(digitSum[0]).append(' ')
+                .append(outcome(() -> addDigits(new byte[N - 1], others, new byte[N])).replaceAll(": .*", ""))
+                .append('\n');
+        long[] shifted = Arrays.copyOf(longs, N);
+        shiftRight(shifted, 5, N - 1);
+        out.append("shiftRight ").append(Arrays.hashCode(shifted)).append(' ').append(shifted[5]).append(' ')
+                .append(shifted[6]).append(' ').append(shifted[N - 1]).append(' ')
+                .append(outcome(() -> shiftRight(shifted, -1, 3)).replaceAll(": .*", "")).append(' ')
+                .append(outcome(() -> shiftRight(shifted, 0, N)).replaceAll(": .*", "")).append(' ')
+                .append(Arrays.hashCode(shifted)).append('\n');
+        int[] suffixed = Arrays.copyOf(ints, N);
+        out.append("suffix ").append(suffix(suffixed)).append(' ').append(Arrays.hashCode(suffixed)).append(' ')
+                .append(suffix(new int[4])).append('\n');
+        out.append("downToOne ").append(downToOne(doubles, N - 1)).append(' ').append(downToOne(doubles, 0)).append(' ')
+                .append(outcome(() -> downToOne(doubles, N)).replaceAll(": .*", "")).append('\n');
+        out.append("backwardsAt ").append(backwardsAt(ints, 17, N - 17)).append(' ')
+                .append(outcome(() -> backwardsAt(ints, -1, 5)).replaceAll(": .*", "")).append(' ')
+                .append(outcome(() -> backwardsAt(ints, 1, N)).replaceAll(": .*", "")).append('\n');
+        out.append("firstTen ").append(firstTen(ints)).append(' ')
+                .append(outcome(() -> firstTen(new int[9])).replaceAll(": .*", "")).append('\n');
         return out.toString();
     }
 }

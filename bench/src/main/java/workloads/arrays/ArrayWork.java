@@ -65,6 +65,16 @@ public final class ArrayWork {
             return s;
         }
 
+        /** The {@code long[]} summed from its last element to its first. */
+        public long sumLongsDown() {
+            long[] a = longs;
+            long s = 0;
+            for (int i = a.length - 1; i >= 0; i--) {
+                s += a[i];
+            }
+            return s;
+        }
+
         /**
          * The {@code long[]} as a matrix kept row after row, rows of {@code width} summed one by one:
          * the index is the row's start plus the loop's ({@code a[start + i]}).

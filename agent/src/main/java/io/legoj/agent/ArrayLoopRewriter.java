@@ -40,6 +40,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * SLOW: body; i += k; goto HEAD
  * </pre>
  *
+ * A loop that counts down ({@code i >= n}, {@code k < 0}) opens its windows with {@code openDown}
+ * (the lowest index, n or n + 1, less one, is the first floor; each later array's window goes down to
+ * the floor plus one) and runs while {@code i} is above the floor.
+ *
  * A run makes no index check and no TLB lookup; the loop is what it was otherwise. Runs last in the
  * chain, so that it sees every call the other rewrites added. New frames are the loop head's, with
  * the new locals past all others.
@@ -124,6 +128,8 @@ final class ArrayLoopRewriter extends ClassVisitor {
         LabelNode fast = new LabelNode();
         LabelNode slow = new LabelNode();
         InsnList code = new InsnList();
+        // counting down, the run goes on while i is above its floor, which the local end then holds
+        boolean down = loop.step() < 0;
         int arrays = loop.arrays().size();
         for (int k = 0; k < arrays; k++) {
             CountedLoops.Source source = loop.arrays().get(k);
@@ -151,18 +157,27 @@ final class ArrayLoopRewriter extends ClassVisitor {
                 for (AbstractInsnNode b : loop.bound()) {
                     code.add(b.clone(labels));
                 }
-                if (loop.test().getOpcode() == Opcodes.IF_ICMPGT) {
-                    // i <= n: runs end before n + 1 (none when that overflows, and the plain body runs)
+                if (loop.bound().isEmpty()) {
+                    code.add(new InsnNode(Opcodes.ICONST_0));
+                }
+                int test = loop.test().getOpcode();
+                if (test == Opcodes.IF_ICMPGT || test == Opcodes.IF_ICMPLE || test == Opcodes.IFLE) {
+                    // i <= n: runs end before n + 1 (none when that overflows, and the plain body runs);
+                    // i > n: the lowest index is n + 1 (which the head's test keeps from overflowing)
                     code.add(new InsnNode(Opcodes.ICONST_1));
                     code.add(new InsnNode(Opcodes.IADD));
                 }
             } else {
                 code.add(new VarInsnNode(Opcodes.ILOAD, end));
+                if (down) {
+                    code.add(new InsnNode(Opcodes.ICONST_1));
+                    code.add(new InsnNode(Opcodes.IADD));
+                }
             }
             add(code, source, false);
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "open", WINDOW, false));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, down ? "openDown" : "open", WINDOW, false));
             add(code, source, true);
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
@@ -183,20 +198,22 @@ final class ArrayLoopRewriter extends ClassVisitor {
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "stillOpen", STILL_OPEN, false));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, down ? "stillOpenDown" : "stillOpen", STILL_OPEN,
+                    false));
             add(code, source, true);
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
         }
-        if (loop.step() > 1) {
-            // i < end stays below MAX_VALUE - step + 1, so that i += step cannot wrap in a run
+        if (loop.step() > 1 || loop.step() < -1) {
+            // i < end stays below MAX_VALUE - step + 1 (i > floor above MIN_VALUE - step - 1), so that
+            // i += step cannot wrap in a run
             code.add(new VarInsnNode(Opcodes.ILOAD, end));
-            code.add(new LdcInsnNode(Integer.MAX_VALUE - loop.step() + 1));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", "min", "(II)I", false));
+            code.add(new LdcInsnNode(down ? Integer.MIN_VALUE - loop.step() - 1 : Integer.MAX_VALUE - loop.step() + 1));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", down ? "max" : "min", "(II)I", false));
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
         }
         code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
         code.add(new VarInsnNode(Opcodes.ILOAD, end));
-        code.add(new JumpInsnNode(Opcodes.IF_ICMPGE, slow));
+        code.add(new JumpInsnNode(down ? Opcodes.IF_ICMPLE : Opcodes.IF_ICMPGE, slow));
         code.add(fast);
         code.add(withWindows(loop.frame(), free, arrays));
         for (AbstractInsnNode i = loop.test().getNext(); i != loop.back(); i = i.getNext()) {
@@ -215,7 +232,7 @@ final class ArrayLoopRewriter extends ClassVisitor {
         }
         code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
         code.add(new VarInsnNode(Opcodes.ILOAD, end));
-        code.add(new JumpInsnNode(Opcodes.IF_ICMPLT, fast));
+        code.add(new JumpInsnNode(down ? Opcodes.IF_ICMPGT : Opcodes.IF_ICMPLT, fast));
         for (int k = 0; k < arrays; k++) {
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/ref/Reference", "reachabilityFence",

@@ -31,14 +31,18 @@ import org.objectweb.asm.tree.analysis.Value;
 
 /**
  * Counted loops of rewritten code whose element accesses can share one translation per page: the
- * shape javac gives {@code for (int i = from; i < n; i++)} and a for-each over an array,
+ * shapes javac gives {@code for (int i = from; i < n; i++)}, a for-each over an array, and
+ * {@code for (int i = from; i >= n; i--)},
  *
  * <pre>
  * HEAD: (frame, empty stack)  iload i; (n); if_icmpge EXIT (or if_icmpgt, for i &lt;= n)
  *       body ... iinc i k; goto HEAD      (k &gt; 0)
+ *
+ * HEAD: (frame, empty stack)  iload i; (n); if_icmplt EXIT (or if_icmple, for i &gt; n; or iflt, ifle against 0)
+ *       body ... iinc i k; goto HEAD      (k &lt; 0)
  * </pre>
  *
- * where {@code n} is a local, {@code b.length} or {@code m[r].length} of locals, or {@code o.f} or
+ * where {@code n} is a local, a constant, {@code b.length} or {@code m[r].length} of locals, or {@code o.f} or
  * {@code o.f.length} of a field of this class; every element access of the body is an
  * {@code ArrayAccess} call at index {@code i} plus a constant and at most one local the body does not
  * store ({@code to[toOff + i]}, {@code a[i - 1]}), on the value of an array local, on a
@@ -78,7 +82,8 @@ final class CountedLoops {
 
     /**
      * A loop to rewrite: {@code frame} is the one at {@code head}; {@code bound} the instructions
-     * pushing {@code n}; {@code step} what the loop adds to {@code index} each time; {@code accesses} the element accesses of the body, each on the array of
+     * pushing {@code n} (none for a test against 0); {@code step} what the loop adds to
+     * {@code index} each time, below 0 when it counts down; {@code accesses} the element accesses of the body, each on the array of
      * {@code arrays[arrayOf[k]]} at {@code index}, with the TLB of local {@code tlb};
      * {@code writes[j]}: the body writes {@code arrays[j]}.
      */
@@ -157,14 +162,23 @@ final class CountedLoops {
             return null;
         }
         int index = load.var;
-        List<AbstractInsnNode> bound = bound(owner, plainFields, p.getNext());
-        if (bound == null) {
-            return null;
+        List<AbstractInsnNode> bound;
+        JumpInsnNode test;
+        if (p.getNext() instanceof JumpInsnNode zero && (zero.getOpcode() == Opcodes.IFLT || zero.getOpcode() == Opcodes.IFLE)) {
+            bound = List.of();
+            test = zero;
+        } else {
+            bound = bound(owner, plainFields, p.getNext());
+            if (bound == null || !(bound.get(bound.size() - 1).getNext() instanceof JumpInsnNode t)) {
+                return null;
+            }
+            test = t;
         }
-        if (!(bound.get(bound.size() - 1).getNext() instanceof JumpInsnNode test)
-                || test.getOpcode() != Opcodes.IF_ICMPGE && test.getOpcode() != Opcodes.IF_ICMPGT
-                || insns.indexOf(test.label) <= to || !(previousInstruction(back) instanceof IincInsnNode step)
-                || step.var != index || step.incr <= 0 || nextInstruction(test) instanceof FrameNode
+        int op = test.getOpcode();
+        boolean up = op == Opcodes.IF_ICMPGE || op == Opcodes.IF_ICMPGT;
+        boolean down = op == Opcodes.IF_ICMPLT || op == Opcodes.IF_ICMPLE || op == Opcodes.IFLT || op == Opcodes.IFLE;
+        if (!up && !down || insns.indexOf(test.label) <= to || !(previousInstruction(back) instanceof IincInsnNode step)
+                || step.var != index || (up ? step.incr <= 0 : step.incr >= 0) || nextInstruction(test) instanceof FrameNode
                 || handlerEdgeInside(m, insns.indexOf(test), to)) {
             return null;
         }
@@ -260,12 +274,14 @@ final class CountedLoops {
     }
 
     /**
-     * The instructions from {@code p} that push a loop's bound: a local, or the length of an array
+     * The instructions from {@code p} that push a loop's bound: a local, a constant, or the length of an array
      * local, of a row {@code m[r]} of locals, or of a field of this class of the object in a local,
      * or an {@code int} field of this class; null for anything else. Fields must be plain ones declared here.
      */
     private static List<AbstractInsnNode> bound(String owner, Set<String> plainFields, AbstractInsnNode p) {
-        if (p instanceof VarInsnNode n && n.getOpcode() == Opcodes.ILOAD) {
+        int op = p.getOpcode();
+        if (p instanceof VarInsnNode n && n.getOpcode() == Opcodes.ILOAD || op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5
+                || op == Opcodes.BIPUSH || op == Opcodes.SIPUSH || p instanceof LdcInsnNode c && c.cst instanceof Integer) {
             return List.of(p);
         }
         if (!(p instanceof VarInsnNode a) || a.getOpcode() != Opcodes.ALOAD) {

@@ -49,6 +49,33 @@ public final class ArrayLoops {
         return (int) Math.min(limit, (pageEnd - a.address) >> k.shift);
     }
 
+    /**
+     * {@link #open} for a loop that counts down: opens the window at index {@code i} of {@code a} and
+     * returns the floor of the run, which goes on while the index is above it: at least
+     * {@code low - 1} ({@code low} is the lowest index the loop takes), -1, and the index before the
+     * first element on {@code i}'s page for a remote array. Returns {@code i} when there is no run.
+     */
+    public static int openDown(PrimitiveArray a, int i, int low, Tlb t, boolean write) {
+        if (a == null || i < 0 || i >= a.length || i < low) {
+            return i;
+        }
+        Kind k = a.kind();
+        Object local = a.local();
+        int lowest = Math.max(low, 0);
+        if (local != null) {
+            t.windowBase = local;
+            t.windowOffset = k.base;
+            return lowest - 1;
+        }
+        long va = a.address + ((long) i << k.shift);
+        long frame = write ? t.writeAddress(va) : t.readAddress(va);
+        t.windowBase = null;
+        t.windowOffset = frame - ((long) i << k.shift);
+        // elements are aligned to their size, so none straddles the page's start
+        long pageStart = va & ~t.pageMask();
+        return (int) Math.max(lowest, (pageStart - a.address) >> k.shift) - 1;
+    }
+
     /** Row {@code r} of {@code rows}, or null where reading it would throw (the loop's plain body throws then). */
     public static Object row(Object[] rows, int r) {
         return rows == null || r < 0 || r >= rows.length ? null : rows[r];
@@ -65,6 +92,14 @@ public final class ArrayLoops {
             return end;
         }
         return t.holds(a.address + ((long) i << a.kind().shift), write) ? end : i;
+    }
+
+    /** {@link #stillOpen} for a loop that counts down, whose run goes on above {@code floor}. */
+    public static int stillOpenDown(PrimitiveArray a, int i, int floor, Tlb t, boolean write, Object base) {
+        if (i <= floor || base != null) {
+            return floor;
+        }
+        return t.holds(a.address + ((long) i << a.kind().shift), write) ? floor : i;
     }
 
     public static byte getBoolean(BooleanArray a, int i, Tlb t, Object base, long offset) {

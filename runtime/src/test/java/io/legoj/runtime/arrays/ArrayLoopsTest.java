@@ -79,6 +79,78 @@ class ArrayLoopsTest {
         assertEquals(Long.MIN_VALUE + 7, ArrayLoops.getLong(a, 1999, t, t.windowBase, t.windowOffset));
     }
 
+    /**
+     * The loop the rewriter makes of {@code for (i = from; i >= low; i--) a[i] += a[i - 1]}: a window
+     * at {@code i} for writing, one at {@code i - 1} (opened at {@code i - 1} down to the floor less
+     * one, its floor plus one), and a check that the second did not take the first's slot.
+     */
+    private static int addLeftNeighbours(LongArray a, int from, int low, Tlb t) {
+        int runs = 0;
+        int i = from;
+        while (i >= low) {
+            int floor = ArrayLoops.openDown(a, i, low, t, true);
+            Object own = t.windowBase;
+            long ownOffset = t.windowOffset;
+            floor = ArrayLoops.openDown(a, i - 1, floor, t, false) + 1;
+            Object left = t.windowBase;
+            long leftOffset = t.windowOffset;
+            floor = ArrayLoops.stillOpenDown(a, i, floor, t, true, own);
+            if (i <= floor) {
+                ArrayAccess.putLong(a, i, ArrayAccess.getLong(a, i, t) + ArrayAccess.getLong(a, i - 1, t), t);
+                i--;
+                continue;
+            }
+            runs++;
+            for (; i > floor; i--) {
+                ArrayLoops.putLong(a, i, ArrayLoops.getLong(a, i, t, own, ownOffset)
+                        + ArrayLoops.getLong(a, i - 1, t, left, leftOffset), t, own, ownOffset);
+            }
+        }
+        return runs;
+    }
+
+    @Test
+    void aLoopCountingDownRunsPageByPageUnderEviction() {
+        Tlb t = memory(true);
+        int length = 20_000; // 160 KB: ten times the 16-frame cache
+        LongArray a = (LongArray) ArrayHandles.create(length, Kind.LONG);
+        for (int i = 0; i < length; i++) {
+            ArrayAccess.putLong(a, i, i, t);
+        }
+        int runs = addLeftNeighbours(a, length - 1, 1, t);
+        assertTrue(runs >= length * 8 / ArrayTestMemory.PAGE, "about one run per page: " + runs);
+        assertEquals(0, ArrayAccess.getLong(a, 0, t));
+        for (int i = 1; i < length; i++) {
+            assertEquals(2L * i - 1, ArrayAccess.getLong(a, i, t), "element " + i);
+        }
+        assertTrue(mem.pagesWritten() > 0, "the cache evicted");
+    }
+
+    @Test
+    void aRunDownEndsAtItsPageItsLowestIndexAndZero() {
+        Tlb t = memory(true);
+        IntArray a = (IntArray) ArrayHandles.create(5000, Kind.INT);
+        long lastPageStart = (a.address + 4 * 4999L) & ~(long) (ArrayTestMemory.PAGE - 1);
+        int firstOnPage = (int) ((lastPageStart - a.address) >> 2);
+        assertEquals(firstOnPage - 1, ArrayLoops.openDown(a, 4999, 0, t, false), "the page's first element");
+        assertNull(t.windowBase);
+        assertEquals(4989, ArrayLoops.openDown(a, 4999, 4990, t, false), "the loop's lowest index");
+        assertEquals(-1, ArrayLoops.openDown(a, 3, Integer.MIN_VALUE, t, false), "index 0");
+        ArrayAccess.putInt(a, firstOnPage, -42, t);
+        ArrayLoops.openDown(a, 4999, 0, t, false);
+        assertEquals(-42, ArrayLoops.getInt(a, firstOnPage, t, t.windowBase, t.windowOffset));
+        assertEquals(5000, ArrayLoops.openDown(a, 5000, 0, t, false), "past the length: no run");
+        assertEquals(-1, ArrayLoops.openDown(a, -1, -5, t, false), "a negative index: no run");
+        assertEquals(7, ArrayLoops.openDown(a, 7, 8, t, false), "below the lowest index: no run");
+        assertEquals(7, ArrayLoops.openDown(null, 7, 0, t, false), "a null array: no run");
+
+        Tlb local = memory(false);
+        IntArray small = (IntArray) ArrayHandles.create(50, Kind.INT);
+        assertEquals(9, ArrayLoops.openDown(small, 49, 10, local, true), "a JVM array's run goes down to the lowest index");
+        assertSame(small.local(), local.windowBase);
+        assertEquals(30, ArrayLoops.stillOpenDown(small, 40, 30, local, true, local.windowBase));
+    }
+
     @Test
     void noRunWhereThePlainAccessThrows() {
         Tlb t = memory(true);
@@ -102,6 +174,12 @@ class ArrayLoopsTest {
         assertEquals(0, ArrayLoops.stillOpen(a, 0, end, t, false, null), "a's slot was taken: no run");
         assertEquals(end, ArrayLoops.stillOpen(a, 0, end, t, false, new int[100]), "a JVM array's window");
         assertEquals(7, ArrayLoops.stillOpen(a, 7, 7, t, false, null), "at the end already");
+        int floor = ArrayLoops.openDown(a, 99, 0, t, false);
+        assertEquals(floor, ArrayLoops.stillOpenDown(a, 99, floor, t, false, null));
+        for (int page = 0; page < 64 * 4; page++) {
+            ArrayAccess.getInt(others, page * ArrayTestMemory.PAGE / 4, t);
+        }
+        assertEquals(99, ArrayLoops.stillOpenDown(a, 99, floor, t, false, null), "a's slot was taken: no run");
     }
 
     @Test
