@@ -146,6 +146,30 @@ public final class Loops {
         return s;
     }
 
+    private static long twice(int v) {
+        calls++;
+        return 2L * v;
+    }
+
+    /** A call of the application's own code may touch remote memory: no window. */
+    static long withOwnCall(int[] a) {
+        long s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += twice(a[i]);
+        }
+        return s;
+    }
+
+    /** JDK functions of primitives touch no remote memory: windows, and their exceptions as they were. */
+    static long primitiveFunctions(long[] a, char[] c, int[] exact) {
+        long s = 0;
+        for (int i = 0; i < c.length; i++) {
+            s += Long.bitCount(a[i]) + (Character.isLetter(c[i]) ? 1 : 0) + Math.floorMod(a[i], 7);
+            exact[i] = Math.addExact(exact[i], (int) (a[i] >>> 40));
+        }
+        return s;
+    }
+
     static long matrix(double[][] m, double[] v, double[] out) {
         for (int r = 0; r < m.length; r++) {
             double[] row = m[r];
@@ -479,6 +503,7 @@ public final class Loops {
         out.append("small ").append(sum(new int[] {1, 2, 3})).append('\n');
         out.append("scaled ").append(new Loops().scaled(ints)).append('\n');
         out.append("withCall ").append(withCall(ints)).append(' ').append(calls).append('\n');
+        out.append("withOwnCall ").append(withOwnCall(ints)).append(' ').append(calls).append('\n');
         double[][] m = new double[64][300];
         double[] v = new double[300];
         for (int r = 0; r < m.length; r++) {
@@ -582,6 +607,16 @@ public final class Loops {
         out.append("backwardsAt ").append(backwardsAt(ints, 17, N - 17)).append(' ')
                 .append(outcome(() -> backwardsAt(ints, -1, 5)).replaceAll(": .*", "")).append(' ')
                 .append(outcome(() -> backwardsAt(ints, 1, N)).replaceAll(": .*", "")).append('\n');
+        char[] text = new char[N];
+        for (int i = 0; i < N; i++) {
+            text[i] = (char) (i % 200);
+        }
+        int[] exact = new int[N];
+        out.append("primitiveFunctions ").append(primitiveFunctions(longs, text, exact)).append(' ')
+                .append(Arrays.hashCode(exact)).append(' ');
+        Arrays.fill(exact, N / 2, N, Integer.MAX_VALUE - 5);
+        out.append(outcome(() -> primitiveFunctions(longs, text, exact))).append(' ').append(Arrays.hashCode(exact))
+                .append('\n');
         out.append("firstTen ").append(firstTen(ints)).append(' ')
                 .append(outcome(() -> firstTen(new int[9])).replaceAll(": .*", "")).append('\n');
         return out.toString();

@@ -65,6 +65,16 @@ public final class ArrayWork {
             return s;
         }
 
+        /** The {@code int[]}'s distances from 1000, through a JDK function in the loop. */
+        public long sumAbsInts() {
+            int[] a = ints;
+            long s = 0;
+            for (int i = 0; i < a.length; i++) {
+                s += Math.abs(a[i] - 1000);
+            }
+            return s;
+        }
+
         /** The {@code long[]} summed from its last element to its first. */
         public long sumLongsDown() {
             long[] a = longs;

@@ -48,7 +48,8 @@ import org.objectweb.asm.tree.analysis.Value;
  * store ({@code to[toOff + i]}, {@code a[i - 1]}), on the value of an array local, on a
  * row {@code m[r]} of locals {@code m} and {@code r} (as in {@code c[r][i]}), or on a field of this
  * class of the object in a local ({@code this.data[i]}); and nothing else in the body may run other
- * code on this thread: no call, no allocation or type check (which may load or initialise a class),
+ * code on this thread: no call (but to JDK functions of primitives, {@code Math.abs}), no allocation
+ * or type check (which may load or initialise a class),
  * no field of another class, no monitor, no handler starting or ending inside. The body stores neither the locals
  * the arrays come from, the bound nor the TLB local, and {@code i} only by its final {@code iinc};
  * with a row, it stores into no reference array; with a field, it writes none of the fields it reads
@@ -65,6 +66,9 @@ final class CountedLoops {
     static final int MAX_ARRAYS = 4;
     /** The largest constant an index may differ from the loop variable by ({@code a[i - 1]}). */
     static final int MAX_OFFSET = 1 << 16;
+    private static final Set<String> PRIMITIVE_FUNCTION_OWNERS = Set.of("java/lang/Math", "java/lang/StrictMath",
+            "java/lang/Integer", "java/lang/Long", "java/lang/Short", "java/lang/Byte", "java/lang/Character",
+            "java/lang/Boolean", "java/lang/Float", "java/lang/Double");
     /** What an index that is not the loop's variable plus a constant and at most one other local yields. */
     private static final int NOT_AN_INDEX = -2;
 
@@ -318,8 +322,8 @@ final class CountedLoops {
      */
     private static boolean harmless(String owner, AbstractInsnNode i) {
         return switch (i.getType()) {
-            case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN, AbstractInsnNode.TYPE_INSN,
-                    AbstractInsnNode.MULTIANEWARRAY_INSN -> false;
+            case AbstractInsnNode.METHOD_INSN -> isPrimitiveFunction((MethodInsnNode) i);
+            case AbstractInsnNode.INVOKE_DYNAMIC_INSN, AbstractInsnNode.TYPE_INSN, AbstractInsnNode.MULTIANEWARRAY_INSN -> false;
             case AbstractInsnNode.FIELD_INSN -> {
                 FieldInsnNode f = (FieldInsnNode) i;
                 yield f.owner.equals(owner) || f.owner.equals(ArrayTypes.PRIMITIVE_ARRAY);
@@ -331,6 +335,24 @@ final class CountedLoops {
             case AbstractInsnNode.INSN -> i.getOpcode() != Opcodes.MONITORENTER && i.getOpcode() != Opcodes.MONITOREXIT;
             default -> true;
         };
+    }
+
+    /**
+     * A static method of {@code Math}, {@code StrictMath} or a box class from primitives to a
+     * primitive ({@code Math.abs}, {@code Long.bitCount}, {@code Character.isLetter}): JDK code that
+     * reaches no object of the application, so it cannot touch remote memory.
+     */
+    private static boolean isPrimitiveFunction(MethodInsnNode c) {
+        if (c.getOpcode() != Opcodes.INVOKESTATIC || !PRIMITIVE_FUNCTION_OWNERS.contains(c.owner)) {
+            return false;
+        }
+        for (Type t : Type.getArgumentTypes(c.desc)) {
+            if (t.getSort() > Type.DOUBLE) {
+                return false;
+            }
+        }
+        int result = Type.getReturnType(c.desc).getSort();
+        return result != Type.VOID && result <= Type.DOUBLE;
     }
 
     /** Whether a try block starts or ends, or a handler begins, strictly after {@code from} and up to {@code to}. */

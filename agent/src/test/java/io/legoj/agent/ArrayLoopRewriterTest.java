@@ -56,7 +56,7 @@ class ArrayLoopRewriterTest {
     }
 
     /**
-     * Not {@code withCall} (a call), {@code five} (more arrays than a loop may have windows),
+     * Not {@code withOwnCall} (a call of application code), {@code five} (more arrays than a loop may have windows),
      * {@code swapRows} (it stores a row), {@code sliding} (it changes its offset), {@code doubled}
      * ({@code a[i + i]}), nor the outer loops of rows.
      */
@@ -94,6 +94,9 @@ class ArrayLoopRewriterTest {
                 Map.entry("downToOne", List.of("openDown", "getDouble")),
                 Map.entry("backwardsAt", List.of("openDown", "getInt")),
                 Map.entry("firstTen", List.of("open", "getInt")),
+                Map.entry("withCall", List.of("open", "getInt")),
+                Map.entry("primitiveFunctions", List.of("open", "open", "open", "stillOpen", "stillOpen", "getLong",
+                        "getChar", "getLong", "getInt", "getLong", "putInt")),
                 Map.entry("sumTo", List.of("open", "getLong")),
                 Map.entry("sumPast", List.of("open", "getLong")),
                 Map.entry("forEach", List.of("open", "getDouble")),
@@ -108,7 +111,8 @@ class ArrayLoopRewriterTest {
                 Map.entry("divide", List.of("open", "getInt")),
                 Map.entry("scaled", List.of("open", "getInt")),
                 Map.entry("run", List.of("open", "putInt", "open", "putLong", "open", "putDouble", "open", "putBoolean",
-                        "open", "putByte", "open", "putFloat", "row", "open", "putDouble", "open", "putDouble"))), byMethod);
+                        "open", "putByte", "open", "putFloat", "row", "open", "putDouble", "open", "putDouble", "open", "putChar"))),
+                byMethod);
     }
 
     /** {@code static long sums(int[] a)}: {@code loops} loops, each summing {@code a[i]} {@code perBody} times. */

@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import workloads.arrays.ArrayWork;
 
 /**
- * Sequential sums (of a whole array, of a {@code long[]} backwards and row by row) and random
+ * Sequential sums (of a whole array, of {@code Math.abs} of each {@code int}, of a {@code long[]}
+ * backwards and row by row) and random
  * read-modify-writes over an {@code int[]} and a {@code long[]},
  * {@code System.arraycopy} between two {@code byte[]}, and small arrays allocated, filled and
  * summed, through the code of {@link ArrayWork}. The driver runs this on a plain JVM and with the
@@ -122,6 +123,11 @@ public class ArraysBenchmarks {
     @Benchmark
     public long seqLong(ScanState s) {
         return s.work.sumLongs();
+    }
+
+    @Benchmark
+    public long absInt(ScanState s) {
+        return s.work.sumAbsInts();
     }
 
     @Benchmark
