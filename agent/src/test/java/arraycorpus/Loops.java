@@ -151,13 +151,46 @@ public final class Loops {
         return 2L * v;
     }
 
-    /** A call of the application's own code may touch remote memory: no window. */
+    /** A call of the application's own code may run anything: the windows are checked after it. */
     static long withOwnCall(int[] a) {
         long s = 0;
         for (int i = 0; i < a.length; i++) {
             s += twice(a[i]);
         }
         return s;
+    }
+
+    /** Reads {@code far} at pages away from the loop's: under a small cache, the loop's pages leave the table. */
+    private static long touch(long[] far, int i) {
+        return far[(int) ((i * 4099L) % far.length)];
+    }
+
+    /** Each call may take the window's page from the table, or bring it back in another frame. */
+    static void evictingCall(int[] a, long[] far) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += (int) touch(far, i);
+            a[i] ^= i;
+        }
+    }
+
+    static java.nio.ByteBuffer kept;
+
+    /** Halfway, JDK code keeps the array (its home becomes a JVM array): the rest of the loop writes there. */
+    static void pinningCall(byte[] a) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += 3;
+            if (i == a.length / 2) {
+                kept = java.nio.ByteBuffer.wrap(a);
+            }
+            a[i] *= 5;
+        }
+    }
+
+    /** Counting down, with a call. */
+    static void downWithCall(double[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            a[i] = Math.max(a[i], a[i - 1]) + twice(i);
+        }
     }
 
     /** JDK functions of primitives touch no remote memory: windows, and their exceptions as they were. */
@@ -275,6 +308,23 @@ public final class Loops {
                 s += data[i];
             }
             return s;
+        }
+
+        /** A call might replace the field: a loop over one keeps no window when its body calls. */
+        long sumReplacing() {
+            long s = 0;
+            for (int i = 0; i < size; i++) {
+                s += data[i];
+                replaceAt(i);
+            }
+            return s;
+        }
+
+        private void replaceAt(int i) {
+            if (i == 10) {
+                data = Arrays.copyOf(data, data.length);
+                Arrays.fill(data, 7);
+            }
         }
 
         long sumSize() {
@@ -617,6 +667,21 @@ public final class Loops {
         Arrays.fill(exact, N / 2, N, Integer.MAX_VALUE - 5);
         out.append(outcome(() -> primitiveFunctions(longs, text, exact))).append(' ').append(Arrays.hashCode(exact))
                 .append('\n');
+        int[] evicted = Arrays.copyOf(ints, N);
+        long[] far = Arrays.copyOf(longs, 4 * N);
+        evictingCall(evicted, far);
+        out.append("evictingCall ").append(Arrays.hashCode(evicted)).append('\n');
+        byte[] pinned = Arrays.copyOf(bytes, N);
+        pinningCall(pinned);
+        out.append("pinningCall ").append(Arrays.hashCode(pinned)).append(' ').append(kept.get(0)).append(' ')
+                .append(kept.get(N - 1)).append(' ').append(pinned[N / 2 + 1]).append('\n');
+        Holder replaced = new Holder();
+        replaced.data = Arrays.copyOf(ints, 6000);
+        replaced.size = 5000;
+        out.append("replacingCall ").append(replaced.sumReplacing()).append('\n');
+        double[] maxima = Arrays.copyOf(doubles, N);
+        downWithCall(maxima);
+        out.append("downWithCall ").append(Arrays.hashCode(maxima)).append(' ').append(calls).append('\n');
         out.append("firstTen ").append(firstTen(ints)).append(' ')
                 .append(outcome(() -> firstTen(new int[9])).replaceAll(": .*", "")).append('\n');
         return out.toString();

@@ -75,6 +75,20 @@ public final class ArrayWork {
             return s;
         }
 
+        /** The {@code int[]}'s low bytes plus one, through a method of the application in the loop. */
+        public long sumWeights() {
+            int[] a = ints;
+            long s = 0;
+            for (int i = 0; i < a.length; i++) {
+                s += weight(a[i]);
+            }
+            return s;
+        }
+
+        private static int weight(int v) {
+            return (v & 0xff) + 1;
+        }
+
         /** The {@code long[]} summed from its last element to its first. */
         public long sumLongsDown() {
             long[] a = longs;

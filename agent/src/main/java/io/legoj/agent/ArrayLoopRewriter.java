@@ -40,13 +40,15 @@ import org.objectweb.asm.tree.VarInsnNode;
  * SLOW: body; i += k; goto HEAD
  * </pre>
  *
- * A loop that counts down ({@code i >= n}, {@code k < 0}) opens its windows with {@code openDown}
+ * <p>A loop that counts down ({@code i >= n}, {@code k < 0}) opens its windows with {@code openDown}
  * (the lowest index, n or n + 1, less one, is the first floor; each later array's window goes down to
  * the floor plus one) and runs while {@code i} is above the floor.
  *
- * A run makes no index check and no TLB lookup; the loop is what it was otherwise. Runs last in the
- * chain, so that it sees every call the other rewrites added. New frames are the loop head's, with
- * the new locals past all others.
+ * <p>A run makes no index check and no TLB lookup; the loop is what it was otherwise. After each call
+ * of the fast body, {@code ArrayLoops.afterCall} closes the windows the call invalidated (the rest of
+ * the iteration reaches those arrays through {@code ArrayAccess}, and the run ends with it). Runs
+ * last in the chain, so that it sees every call the other rewrites added. New frames are the loop
+ * head's, with the new locals past all others.
  */
 final class ArrayLoopRewriter extends ClassVisitor {
     private static final String LOOPS = ArrayTypes.PACKAGE + "ArrayLoops";
@@ -55,12 +57,17 @@ final class ArrayLoopRewriter extends ClassVisitor {
     /** {@code ArrayLoops.open}: (array, index, bound, tlb, write) to the run's end. */
     private static final String WINDOW = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";Z)I";
     /** {@code ArrayLoops.stillOpen}: (array, index, end, tlb, write, window base) to the run's end. */
+    /** {@code ArrayLoops.afterCall}: (array, window base, tlb, the tlb's changes at the run's start) to the base. */
+    private static final String AFTER_CALL = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";L" + OBJECT + ";L" + TLB + ";I)L"
+            + OBJECT + ";";
     private static final String STILL_OPEN = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";ZL" + OBJECT + ";)I";
 
     /** Instructions a method may grow to with its fast copies: well within the 64 KiB its code may take. */
     static final int MAX_INSTRUCTIONS = 12_000;
     /** At most what a loop gets besides the copy of its body (four arrays). */
     private static final int ADDED_PER_LOOP = 120;
+    /** What the fast body gets after each call, per array. */
+    private static final int ADDED_PER_CALL = 11;
 
     private String owner;
     /** The instance fields this class declares, not volatile: a loop may read them once per run. */
@@ -100,7 +107,8 @@ final class ArrayLoopRewriter extends ClassVisitor {
                     int free = firstFreeLocal(this);
                     int budget = MAX_INSTRUCTIONS - instructions.size();
                     for (CountedLoops.Loop loop : loops) {
-                        int copy = instructions.indexOf(loop.back()) - instructions.indexOf(loop.test()) + ADDED_PER_LOOP;
+                        int copy = instructions.indexOf(loop.back()) - instructions.indexOf(loop.test()) + ADDED_PER_LOOP
+                                + ADDED_PER_CALL * loop.calls().size() * loop.arrays().size();
                         if (copy <= budget) {
                             budget -= copy;
                             rewrite(owner, this, loop, free);
@@ -211,23 +219,34 @@ final class ArrayLoopRewriter extends ClassVisitor {
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", down ? "max" : "min", "(II)I", false));
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
         }
+        boolean calls = !loop.calls().isEmpty();
+        if (calls) {
+            // after a call, a frame's window is still pinned while the thread took no slow path since
+            code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
+            code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, TLB, "changes", "()I", false));
+            code.add(new VarInsnNode(Opcodes.ISTORE, handle(free, arrays)));
+        }
         code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
         code.add(new VarInsnNode(Opcodes.ILOAD, end));
         code.add(new JumpInsnNode(down ? Opcodes.IF_ICMPLE : Opcodes.IF_ICMPGE, slow));
         code.add(fast);
-        code.add(withWindows(loop.frame(), free, arrays));
+        code.add(withWindows(loop.frame(), free, arrays, calls));
+        String checked = calls ? "Checked" : "";
         for (AbstractInsnNode i = loop.test().getNext(); i != loop.back(); i = i.getNext()) {
             int k = i instanceof MethodInsnNode c ? loop.arrayOf(c) : -1;
             if (k >= 0) {
                 MethodInsnNode c = (MethodInsnNode) i;
                 code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
                 code.add(new VarInsnNode(Opcodes.LLOAD, handle(free, k) + 2));
-                code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, c.name,
+                code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, c.name + checked,
                         c.desc.replace(")", "L" + OBJECT + ";J)"), false));
             } else if (i instanceof FrameNode f) {
-                code.add(withWindows(f, free, arrays));
+                code.add(withWindows(f, free, arrays, calls));
             } else {
                 code.add(i.clone(labels));
+                if (loop.calls().contains(i)) {
+                    checkWindows(code, loop, free, end);
+                }
             }
         }
         code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
@@ -242,6 +261,28 @@ final class ArrayLoopRewriter extends ClassVisitor {
         code.add(slow);
         code.add(loop.frame().clone(labels));
         m.instructions.insert(loop.test(), code);
+    }
+
+    /**
+     * After a call in the fast body, which may have run any code on this thread: closes each window
+     * the call invalidated, so that its accesses go through {@code ArrayAccess} for the rest of the
+     * iteration, and ends the run with the iteration then. The operand stack is left as it was.
+     */
+    private static void checkWindows(InsnList code, CountedLoops.Loop loop, int free, int end) {
+        int arrays = loop.arrays().size();
+        for (int k = 0; k < arrays; k++) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
+            code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
+            code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
+            code.add(new VarInsnNode(Opcodes.ILOAD, handle(free, arrays)));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "afterCall", AFTER_CALL, false));
+            code.add(new VarInsnNode(Opcodes.ASTORE, handle(free, k) + 1));
+            code.add(new VarInsnNode(Opcodes.ILOAD, end));
+            code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
+            code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "endAfterCall", "(IIL" + OBJECT + ";)I", false));
+            code.add(new VarInsnNode(Opcodes.ISTORE, end));
+        }
     }
 
     /**
@@ -264,14 +305,18 @@ final class ArrayLoopRewriter extends ClassVisitor {
 
     /**
      * The local of array {@code k}'s handle, which it keeps reachable while a run uses the window;
-     * the window's base and offset are in the three slots after it.
+     * the window's base and offset are in the three slots after it. Past the last array's, at
+     * {@code handle(free, arrays)}, a body that calls keeps the TLB's changes at the run's start.
      */
     private static int handle(int free, int k) {
         return free + 1 + 4 * k;
     }
 
-    /** {@code frame} with the loop's end, then each array's handle, window base and offset, from slot {@code free}. */
-    private static FrameNode withWindows(FrameNode frame, int free, int arrays) {
+    /**
+     * {@code frame} with the loop's end, then each array's handle, window base and offset, from slot
+     * {@code free}, and, for a body that calls, the TLB's changes at the run's start.
+     */
+    private static FrameNode withWindows(FrameNode frame, int free, int arrays, boolean calls) {
         List<Object> locals = new ArrayList<>(frame.local);
         for (int slots = slots(locals); slots < free; slots++) {
             locals.add(Opcodes.TOP);
@@ -281,6 +326,9 @@ final class ArrayLoopRewriter extends ClassVisitor {
             locals.add(ArrayTypes.PRIMITIVE_ARRAY);
             locals.add(OBJECT);
             locals.add(Opcodes.LONG);
+        }
+        if (calls) {
+            locals.add(Opcodes.INTEGER);
         }
         return new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), frame.stack.size(), frame.stack.toArray());
     }

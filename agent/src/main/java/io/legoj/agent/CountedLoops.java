@@ -47,10 +47,11 @@ import org.objectweb.asm.tree.analysis.Value;
  * {@code ArrayAccess} call at index {@code i} plus a constant and at most one local the body does not
  * store ({@code to[toOff + i]}, {@code a[i - 1]}), on the value of an array local, on a
  * row {@code m[r]} of locals {@code m} and {@code r} (as in {@code c[r][i]}), or on a field of this
- * class of the object in a local ({@code this.data[i]}); and nothing else in the body may run other
- * code on this thread: no call (but to JDK functions of primitives, {@code Math.abs}), no allocation
- * or type check (which may load or initialise a class),
- * no field of another class, no monitor, no handler starting or ending inside. The body stores neither the locals
+ * class of the object in a local ({@code this.data[i]}). What else in the body may run other code on
+ * this thread (a call, but to JDK functions of primitives such as {@code Math.abs}; an allocation, a
+ * type check or a field of another class, which may load or initialise a class) is a call after which
+ * the run checks its windows; then every array and the bound come from locals, which no call can
+ * change. No monitor, no handler starting or ending inside. The body stores neither the locals
  * the arrays come from, the bound nor the TLB local, and {@code i} only by its final {@code iinc};
  * with a row, it stores into no reference array; with a field, it writes none of the fields it reads
  * once per run instead of each time, and touches no volatile field (the memory model lets a thread
@@ -89,10 +90,12 @@ final class CountedLoops {
      * pushing {@code n} (none for a test against 0); {@code step} what the loop adds to
      * {@code index} each time, below 0 when it counts down; {@code accesses} the element accesses of the body, each on the array of
      * {@code arrays[arrayOf[k]]} at {@code index}, with the TLB of local {@code tlb};
-     * {@code writes[j]}: the body writes {@code arrays[j]}.
+     * {@code writes[j]}: the body writes {@code arrays[j]}; {@code calls}: the instructions of the
+     * body that may run other code on this thread, after which the windows are checked.
      */
     record Loop(LabelNode head, FrameNode frame, JumpInsnNode test, List<AbstractInsnNode> bound, JumpInsnNode back,
-            int index, int step, int tlb, List<MethodInsnNode> accesses, int[] arrayOf, List<Source> arrays, boolean[] writes) {
+            int index, int step, int tlb, List<MethodInsnNode> accesses, int[] arrayOf, List<Source> arrays, boolean[] writes,
+            Set<AbstractInsnNode> calls) {
         /** Which array access {@code c} of the body works on, as an index into {@link #arrays}; -1 for none. */
         int arrayOf(MethodInsnNode c) {
             int k = accesses.indexOf(c);
@@ -204,6 +207,7 @@ final class CountedLoops {
         boolean storesReference = false;
         boolean[] writes = new boolean[MAX_ARRAYS];
         int tlb = -1;
+        Set<AbstractInsnNode> calls = new HashSet<>();
         for (AbstractInsnNode i = test.getNext(); i != back; i = i.getNext()) {
             if (i == step) {
                 continue;
@@ -253,7 +257,10 @@ final class CountedLoops {
                 accesses.add(c);
                 arrayOf.add(arrays.indexOf(a));
             } else if (!harmless(owner, i)) {
-                return null;
+                if (!mayCall(i)) {
+                    return null;
+                }
+                calls.add(i);
             }
         }
         boolean rows = bound.stream().anyMatch(b -> b.getOpcode() == Opcodes.AALOAD) || arrays.stream().anyMatch(Source::isRow);
@@ -268,13 +275,16 @@ final class CountedLoops {
         }
         // a field is read once per run, not once per iteration: no write of it, nor a field that may be
         // volatile (one not declared here as plain), may come between
+        // a call may store a row or a field, so then every array and the bound come from locals
+        boolean fromLocals = arrays.stream().allMatch(a -> !a.isRow() && a.field() == null)
+                && bound.stream().noneMatch(b -> b.getOpcode() == Opcodes.AALOAD || b instanceof FieldInsnNode f && !isLength(f));
         if (accesses.isEmpty() || stored.contains(index) || stored.contains(tlb) || rows && storesReference
                 || read.stream().anyMatch(stored::contains) || !fields.isEmpty() && touchesOther
-                || fields.stream().anyMatch(written::contains)) {
+                || fields.stream().anyMatch(written::contains) || !calls.isEmpty() && !fromLocals) {
             return null;
         }
         return new Loop(back.label, frame, test, bound, back, index, step.incr, tlb, accesses,
-                arrayOf.stream().mapToInt(Integer::intValue).toArray(), arrays, Arrays.copyOf(writes, arrays.size()));
+                arrayOf.stream().mapToInt(Integer::intValue).toArray(), arrays, Arrays.copyOf(writes, arrays.size()), calls);
     }
 
     /**
@@ -335,6 +345,15 @@ final class CountedLoops {
             case AbstractInsnNode.INSN -> i.getOpcode() != Opcodes.MONITORENTER && i.getOpcode() != Opcodes.MONITOREXIT;
             default -> true;
         };
+    }
+
+    /**
+     * Whether {@code i}, which is not harmless, may stay in a loop body as a call after which the
+     * windows are checked: anything but a monitor and a subroutine.
+     */
+    private static boolean mayCall(AbstractInsnNode i) {
+        int op = i.getOpcode();
+        return op != Opcodes.MONITORENTER && op != Opcodes.MONITOREXIT && op != Opcodes.JSR && op != Opcodes.RET;
     }
 
     /**

@@ -39,7 +39,10 @@ class ArrayLoopRewriterTest {
         return calls;
     }
 
-    /** Not {@code sumShared} (a volatile field), {@code replaceDuring} (it writes the field), nor an inherited field. */
+    /**
+     * Not {@code sumShared} (a volatile field), {@code replaceDuring} (it writes the field),
+     * {@code sumReplacing} (it calls, and a call may replace the field), nor an inherited field.
+     */
     @Test
     void loopsOverFieldsOfTheirClassGetAFastCopy() {
         Map<String, List<String>> byMethod = new TreeMap<>();
@@ -56,7 +59,7 @@ class ArrayLoopRewriterTest {
     }
 
     /**
-     * Not {@code withOwnCall} (a call of application code), {@code five} (more arrays than a loop may have windows),
+     * Not {@code five} (more arrays than a loop may have windows),
      * {@code swapRows} (it stores a row), {@code sliding} (it changes its offset), {@code doubled}
      * ({@code a[i + i]}), nor the outer loops of rows.
      */
@@ -95,6 +98,14 @@ class ArrayLoopRewriterTest {
                 Map.entry("backwardsAt", List.of("openDown", "getInt")),
                 Map.entry("firstTen", List.of("open", "getInt")),
                 Map.entry("withCall", List.of("open", "getInt")),
+                Map.entry("withOwnCall", List.of("open", "getIntChecked", "afterCall", "endAfterCall")),
+                Map.entry("evictingCall", List.of("open", "getIntChecked", "afterCall", "endAfterCall", "putIntChecked",
+                        "getIntChecked", "putIntChecked")),
+                // the array goes to ByteBuffer.wrap through a conversion: three calls
+                Map.entry("pinningCall", List.of("open", "getByteChecked", "putByteChecked", "afterCall", "endAfterCall",
+                        "afterCall", "endAfterCall", "afterCall", "endAfterCall", "getByteChecked", "putByteChecked")),
+                Map.entry("downWithCall", List.of("openDown", "openDown", "stillOpenDown", "getDoubleChecked",
+                        "getDoubleChecked", "afterCall", "endAfterCall", "afterCall", "endAfterCall", "putDoubleChecked")),
                 Map.entry("primitiveFunctions", List.of("open", "open", "open", "stillOpen", "stillOpen", "getLong",
                         "getChar", "getLong", "getInt", "getLong", "putInt")),
                 Map.entry("sumTo", List.of("open", "getLong")),

@@ -161,6 +161,7 @@ final class ArraysBench implements BenchMain.Driver {
         row(out, "seq sum int[]", "ns/elem", plain, remote, "seqInt", s.ints);
         row(out, "seq sum long[]", "ns/elem", plain, remote, "seqLong", s.longs);
         row(out, "seq sum Math.abs(int[])", "ns/elem", plain, remote, "absInt", s.ints);
+        row(out, "seq sum own method(int[])", "ns/elem", plain, remote, "callInt", s.ints);
         row(out, "seq sum long[] backwards", "ns/elem", plain, remote, "downLong", s.longs);
         row(out, "rows sum long[start + i]", "ns/elem", plain, remote, "rowsLong",
                 s.longs / ArraysBenchmarks.ROW_WIDTH * ArraysBenchmarks.ROW_WIDTH);
@@ -180,6 +181,7 @@ final class ArraysBench implements BenchMain.Driver {
         out.println("seq_int_ratio=" + f2(seqInt));
         out.println("seq_long_ratio=" + f2(seqLong));
         out.println("abs_int_ratio=" + f2(ratio(plain, remote, "absInt")));
+        out.println("call_int_ratio=" + f2(ratio(plain, remote, "callInt")));
         out.println("down_long_ratio=" + f2(ratio(plain, remote, "downLong")));
         out.println("rows_long_ratio=" + f2(ratio(plain, remote, "rowsLong")));
         out.println("rand_int_ratio=" + f2(randInt));

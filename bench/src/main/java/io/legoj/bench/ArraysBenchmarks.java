@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import workloads.arrays.ArrayWork;
 
 /**
- * Sequential sums (of a whole array, of {@code Math.abs} of each {@code int}, of a {@code long[]}
- * backwards and row by row) and random
+ * Sequential sums (of a whole array, of {@code Math.abs} or an own method of each {@code int}, of a
+ * {@code long[]} backwards and row by row) and random
  * read-modify-writes over an {@code int[]} and a {@code long[]},
  * {@code System.arraycopy} between two {@code byte[]}, and small arrays allocated, filled and
  * summed, through the code of {@link ArrayWork}. The driver runs this on a plain JVM and with the
@@ -128,6 +128,11 @@ public class ArraysBenchmarks {
     @Benchmark
     public long absInt(ScanState s) {
         return s.work.sumAbsInts();
+    }
+
+    @Benchmark
+    public long callInt(ScanState s) {
+        return s.work.sumWeights();
     }
 
     @Benchmark

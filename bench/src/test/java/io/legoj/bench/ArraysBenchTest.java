@@ -20,11 +20,14 @@ class ArraysBenchTest {
     @Test
     void reportsEachRatioAndEndsWithTheGeometricMeans() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Map<String, Double> plain = Map.of("seqInt", 1000.0, "seqLong", 1000.0, "absInt", 1000.0, "downLong", 1000.0,
-                "rowsLong", 1000.0, "randInt", 100.0, "randLong", 100.0, "copy", 50.0, "small/16", 10.0, "small/64", 20.0);
-        Map<String, Double> remote = Map.of("seqInt", 2000.0, "seqLong", 8000.0, "absInt", 1250.0, "downLong", 2500.0,
-                "rowsLong", 1500.0, "randInt", 300.0, "randLong", 1200.0, "copy", 150.0, "small/16", 15.0,
-                "small/64", 30.0);
+        Map<String, Double> plain = Map.ofEntries(Map.entry("seqInt", 1000.0), Map.entry("seqLong", 1000.0),
+                Map.entry("absInt", 1000.0), Map.entry("callInt", 1000.0), Map.entry("downLong", 1000.0),
+                Map.entry("rowsLong", 1000.0), Map.entry("randInt", 100.0), Map.entry("randLong", 100.0),
+                Map.entry("copy", 50.0), Map.entry("small/16", 10.0), Map.entry("small/64", 20.0));
+        Map<String, Double> remote = Map.ofEntries(Map.entry("seqInt", 2000.0), Map.entry("seqLong", 8000.0),
+                Map.entry("absInt", 1250.0), Map.entry("callInt", 1750.0), Map.entry("downLong", 2500.0),
+                Map.entry("rowsLong", 1500.0), Map.entry("randInt", 300.0), Map.entry("randLong", 1200.0),
+                Map.entry("copy", 150.0), Map.entry("small/16", 15.0), Map.entry("small/64", 30.0));
         Map<String, Double> allRemote = Map.of("small/16", 40.0, "small/64", 50.0);
         ArraysBench.Shape shape = new ArraysBench.Shape(1 << 20, 1 << 19, 1000, 1 << 20, List.of(16, 64));
         ArraysBench.report(plain, remote, allRemote, shape, new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -34,6 +37,7 @@ class ArraysBenchTest {
         assertTrue(lines.contains("rows_long_ratio=1.50"), lines.toString());
         assertTrue(lines.contains("down_long_ratio=2.50"), lines.toString());
         assertTrue(lines.contains("abs_int_ratio=1.25"), lines.toString());
+        assertTrue(lines.contains("call_int_ratio=1.75"), lines.toString());
         assertTrue(lines.contains("rand_long_ratio=12.00"), lines.toString());
         assertTrue(lines.contains("small_16_default_ratio=1.50"), lines.toString());
         assertTrue(lines.contains("small_16_remote_ratio=4.00"), lines.toString());
@@ -47,6 +51,7 @@ class ArraysBenchTest {
         assertEquals(3 * (499L * 500 / 2), scan.sumLongs());
         assertEquals(3 * (479L * 480 / 2), scan.sumRows(32), "the 15 whole rows of 32");
         assertEquals(scan.sumLongs(), scan.sumLongsDown());
+        assertEquals(1000 + 3L * (255 * 256 / 2) + 231L * 232 / 2, scan.sumWeights(), "each low byte plus one");
         assertEquals(1000L * 1001 / 2, scan.sumAbsInts(), "the distances of 0 to 999 from 1000");
         long first = scan.randInts(10_000);
         scan.randInts(10_000);

@@ -126,6 +126,7 @@ public final class PageCache implements AutoCloseable {
      */
     @DontInline
     long translate(Tlb t, long va, boolean write) {
+        t.changes++;
         checkFailure();
         if (t.flushRequested) {
             t.flushRequested = false;

@@ -44,6 +44,8 @@ public final class Tlb {
      */
     public Object windowBase;
     public long windowOffset;
+    /** See {@link #changes()}; counted by the owner in {@link PageCache#translate}. */
+    int changes;
     long lastFault = -2;
     int readAhead;
     /** Misses since the last growth on a resident page whose slot held another page: the reach was too short. */
@@ -95,6 +97,14 @@ public final class Tlb {
     public boolean holds(long va, boolean write) {
         long vpn = va >>> shift;
         return e[((int) (vpn & mask) << 2) + (write ? 1 : 0)] == vpn;
+    }
+
+    /**
+     * Owner only: how many times this thread took the slow path, where alone its entries and pins
+     * change. While it stays the same, every translation the thread got since is still pinned.
+     */
+    public int changes() {
+        return changes;
     }
 
     /** The bits of a virtual address that are its offset in its page. */

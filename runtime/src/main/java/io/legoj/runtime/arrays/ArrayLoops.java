@@ -16,6 +16,12 @@ import io.legoj.runtime.Tlb;
  * window; the array and the TLB are not used again.
  */
 public final class ArrayLoops {
+    /**
+     * The window base of an array whose window a call in the loop's body closed: the rest of the
+     * iteration reaches it through {@link ArrayAccess}, and the run ends with the iteration.
+     */
+    public static final Object NO_WINDOW = new Object();
+
     private ArrayLoops() {
     }
 
@@ -102,6 +108,22 @@ public final class ArrayLoops {
         return t.holds(a.address + ((long) i << a.kind().shift), write) ? floor : i;
     }
 
+    /**
+     * After a call in a run's body, which may have run any code on this thread: {@code base} when the
+     * window of {@code a} is still what {@link #open} made it, else {@link #NO_WINDOW}. It is while
+     * the array's home is the same (a pinned array's moved to a JVM array, a small one's to remote
+     * memory) and, for a frame's window, while the thread took no slow path since the run opened
+     * ({@code changes}, which {@link Tlb#changes} was then): only there does it drop pins.
+     */
+    public static Object afterCall(PrimitiveArray a, Object base, Tlb t, int changes) {
+        return base == NO_WINDOW || a.local() != base || base == null && t.changes() != changes ? NO_WINDOW : base;
+    }
+
+    /** The run's end (or floor), or {@code i} once a window is closed: the run ends with this iteration. */
+    public static int endAfterCall(int end, int i, Object base) {
+        return base == NO_WINDOW ? i : end;
+    }
+
     public static byte getBoolean(BooleanArray a, int i, Tlb t, Object base, long offset) {
         return U.getByte(base, offset + i);
     }
@@ -164,5 +186,103 @@ public final class ArrayLoops {
 
     public static void putDouble(DoubleArray a, int i, double v, Tlb t, Object base, long offset) {
         U.putDouble(base, offset + ((long) i << 3), v);
+    }
+
+    // In a run whose body makes calls: each access falls back to ArrayAccess once a call closed the window.
+
+    public static byte getBooleanChecked(BooleanArray a, int i, Tlb t, Object base, long offset) {
+        return base == NO_WINDOW ? ArrayAccess.getBoolean(a, i, t) : U.getByte(base, offset + i);
+    }
+
+    public static void putBooleanChecked(BooleanArray a, int i, int v, Tlb t, Object base, long offset) {
+        if (base == NO_WINDOW) {
+            ArrayAccess.putBoolean(a, i, v, t);
+        } else {
+            U.putByte(base, offset + i, (byte) (v & 1));
+        }
+    }
+
+    public static byte getByteChecked(ByteArray a, int i, Tlb t, Object base, long offset) {
+        return base == NO_WINDOW ? ArrayAccess.getByte(a, i, t) : U.getByte(base, offset + i);
+    }
+
+    public static void putByteChecked(ByteArray a, int i, int v, Tlb t, Object base, long offset) {
+        if (base == NO_WINDOW) {
+            ArrayAccess.putByte(a, i, v, t);
+        } else {
+            U.putByte(base, offset + i, (byte) v);
+        }
+    }
+
+    public static short getShortChecked(ShortArray a, int i, Tlb t, Object base, long offset) {
+        return base == NO_WINDOW ? ArrayAccess.getShort(a, i, t) : U.getShort(base, offset + ((long) i << 1));
+    }
+
+    public static void putShortChecked(ShortArray a, int i, int v, Tlb t, Object base, long offset) {
+        if (base == NO_WINDOW) {
+            ArrayAccess.putShort(a, i, v, t);
+        } else {
+            U.putShort(base, offset + ((long) i << 1), (short) v);
+        }
+    }
+
+    public static char getCharChecked(CharArray a, int i, Tlb t, Object base, long offset) {
+        return base == NO_WINDOW ? ArrayAccess.getChar(a, i, t) : U.getChar(base, offset + ((long) i << 1));
+    }
+
+    public static void putCharChecked(CharArray a, int i, int v, Tlb t, Object base, long offset) {
+        if (base == NO_WINDOW) {
+            ArrayAccess.putChar(a, i, v, t);
+        } else {
+            U.putChar(base, offset + ((long) i << 1), (char) v);
+        }
+    }
+
+    public static int getIntChecked(IntArray a, int i, Tlb t, Object base, long offset) {
+        return base == NO_WINDOW ? ArrayAccess.getInt(a, i, t) : U.getInt(base, offset + ((long) i << 2));
+    }
+
+    public static void putIntChecked(IntArray a, int i, int v, Tlb t, Object base, long offset) {
+        if (base == NO_WINDOW) {
+            ArrayAccess.putInt(a, i, v, t);
+        } else {
+            U.putInt(base, offset + ((long) i << 2), v);
+        }
+    }
+
+    public static long getLongChecked(LongArray a, int i, Tlb t, Object base, long offset) {
+        return base == NO_WINDOW ? ArrayAccess.getLong(a, i, t) : U.getLong(base, offset + ((long) i << 3));
+    }
+
+    public static void putLongChecked(LongArray a, int i, long v, Tlb t, Object base, long offset) {
+        if (base == NO_WINDOW) {
+            ArrayAccess.putLong(a, i, v, t);
+        } else {
+            U.putLong(base, offset + ((long) i << 3), v);
+        }
+    }
+
+    public static float getFloatChecked(FloatArray a, int i, Tlb t, Object base, long offset) {
+        return base == NO_WINDOW ? ArrayAccess.getFloat(a, i, t) : U.getFloat(base, offset + ((long) i << 2));
+    }
+
+    public static void putFloatChecked(FloatArray a, int i, float v, Tlb t, Object base, long offset) {
+        if (base == NO_WINDOW) {
+            ArrayAccess.putFloat(a, i, v, t);
+        } else {
+            U.putFloat(base, offset + ((long) i << 2), v);
+        }
+    }
+
+    public static double getDoubleChecked(DoubleArray a, int i, Tlb t, Object base, long offset) {
+        return base == NO_WINDOW ? ArrayAccess.getDouble(a, i, t) : U.getDouble(base, offset + ((long) i << 3));
+    }
+
+    public static void putDoubleChecked(DoubleArray a, int i, double v, Tlb t, Object base, long offset) {
+        if (base == NO_WINDOW) {
+            ArrayAccess.putDouble(a, i, v, t);
+        } else {
+            U.putDouble(base, offset + ((long) i << 3), v);
+        }
     }
 }

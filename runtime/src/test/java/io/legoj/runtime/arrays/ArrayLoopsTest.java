@@ -15,6 +15,7 @@ class ArrayLoopsTest {
     private ArrayTestMemory mem;
 
     private Tlb memory(boolean remote) {
+        close();
         mem = ArrayTestMemory.install(16, remote ? 0 : Long.MAX_VALUE);
         return mem.tlb();
     }
@@ -23,6 +24,7 @@ class ArrayLoopsTest {
     void close() {
         if (mem != null) {
             mem.close();
+            mem = null;
         }
     }
 
@@ -180,6 +182,55 @@ class ArrayLoopsTest {
             ArrayAccess.getInt(others, page * ArrayTestMemory.PAGE / 4, t);
         }
         assertEquals(99, ArrayLoops.stillOpenDown(a, 99, floor, t, false, null), "a's slot was taken: no run");
+    }
+
+    @Test
+    void aCallClosesAFrameWindowWhenTheThreadTookTheSlowPathMeanwhile() {
+        Tlb t = memory(true);
+        IntArray a = (IntArray) ArrayHandles.create(100, Kind.INT);
+        IntArray others = (IntArray) ArrayHandles.create(64 * ArrayTestMemory.PAGE, Kind.INT);
+        ArrayAccess.putInt(a, 5, 55, t);
+        int end = ArrayLoops.open(a, 0, 100, t, true);
+        long offset = t.windowOffset;
+        int changes = t.changes();
+        ArrayAccess.getInt(a, 7, t);
+        assertNull(ArrayLoops.afterCall(a, null, t, changes), "a hit changes nothing");
+        assertEquals(end, ArrayLoops.endAfterCall(end, 5, null));
+        ArrayAccess.getInt(others, 40 * ArrayTestMemory.PAGE / 4, t);
+        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(a, null, t, changes), "a miss may have taken its pin");
+        assertEquals(5, ArrayLoops.endAfterCall(end, 5, ArrayLoops.NO_WINDOW), "the run ends with the iteration");
+        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(a, ArrayLoops.NO_WINDOW, t, t.changes()), "stays closed");
+        for (int page = 0; page < 64 * 4; page++) {
+            ArrayAccess.getInt(others, page * ArrayTestMemory.PAGE / 4, t);
+        }
+        assertEquals(55, ArrayLoops.getIntChecked(a, 5, t, ArrayLoops.NO_WINDOW, offset), "through the table");
+        ArrayLoops.putIntChecked(a, 5, 56, t, ArrayLoops.NO_WINDOW, offset);
+        assertEquals(56, ArrayAccess.getInt(a, 5, t));
+        ArrayLoops.open(a, 0, 100, t, true);
+        assertEquals(56, ArrayLoops.getIntChecked(a, 5, t, t.windowBase, t.windowOffset), "through the window");
+        ArrayLoops.putIntChecked(a, 6, 66, t, t.windowBase, t.windowOffset);
+        assertEquals(66, ArrayAccess.getInt(a, 6, t));
+    }
+
+    @Test
+    void aCallClosesAWindowWhenTheArrayMovedHome() {
+        Tlb t = memory(false);
+        LongArray a = (LongArray) ArrayHandles.create(10, Kind.LONG);
+        ArrayLoops.open(a, 0, 10, t, true);
+        Object base = t.windowBase;
+        assertSame(base, ArrayLoops.afterCall(a, base, t, t.changes() - 1), "a JVM array's window needs no pin");
+        a.pinTo(new long[10]);
+        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(a, base, t, t.changes()));
+        ArrayLoops.putLongChecked(a, 3, -9, t, ArrayLoops.NO_WINDOW, 0);
+        assertEquals(-9, ArrayLoops.getLongChecked(a, 3, t, ArrayLoops.NO_WINDOW, 0), "the new home");
+        assertEquals(-9, ArrayAccess.getLong(a, 3, t));
+
+        Tlb remote = memory(true);
+        IntArray b = (IntArray) ArrayHandles.create(100, Kind.INT);
+        ArrayLoops.open(b, 0, 100, remote, true);
+        int changes = remote.changes();
+        b.pinTo(new int[100]);
+        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(b, null, remote, changes), "pinned to a JVM array");
     }
 
     @Test
