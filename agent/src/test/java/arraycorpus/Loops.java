@@ -480,6 +480,27 @@ public final class Loops {
         return s;
     }
 
+    /** Bounds less a constant or a local: up to the last element but one, inside margins, down to k + 1. */
+    static void shiftLeft(int[] a) {
+        for (int i = 0; i < a.length - 1; i++) {
+            a[i] = a[i + 1];
+        }
+    }
+
+    static void inner(double[] in, double[] out, int n, int margin) {
+        for (int i = margin; i < n - margin; i++) {
+            out[i] = in[i - 1] - in[i + 1];
+        }
+    }
+
+    static long tail(long[] a, int k) {
+        long s = 0;
+        for (int i = a.length - 1; i >= k + 1; i--) {
+            s += a[i];
+        }
+        return s;
+    }
+
     static int firstTen(int[] a) {
         int s = 0;
         for (int i = 0; i < 10; i++) {
@@ -682,6 +703,15 @@ public final class Loops {
         double[] maxima = Arrays.copyOf(doubles, N);
         downWithCall(maxima);
         out.append("downWithCall ").append(Arrays.hashCode(maxima)).append(' ').append(calls).append('\n');
+        int[] left = Arrays.copyOf(ints, N);
+        shiftLeft(left);
+        double[] differences = new double[N];
+        inner(doubles, differences, N, 1);
+        out.append("bounds ").append(Arrays.hashCode(left)).append(' ').append(Arrays.hashCode(differences)).append(' ')
+                .append(outcome(() -> inner(doubles, differences, N, 0)).replaceAll(": .*", "")).append(' ')
+                .append(outcome(() -> inner(doubles, differences, N + 3, 1)).replaceAll(": .*", "")).append(' ')
+                .append(tail(longs, 5)).append(' ').append(outcome(() -> tail(longs, -3)).replaceAll(": .*", ""))
+                .append('\n');
         out.append("firstTen ").append(firstTen(ints)).append(' ')
                 .append(outcome(() -> firstTen(new int[9])).replaceAll(": .*", "")).append('\n');
         return out.toString();

@@ -290,12 +290,34 @@ final class CountedLoops {
     /**
      * The instructions from {@code p} that push a loop's bound: a local, a constant, or the length of an array
      * local, of a row {@code m[r]} of locals, or of a field of this class of the object in a local,
-     * or an {@code int} field of this class; null for anything else. Fields must be plain ones declared here.
+     * or an {@code int} field of this class, plus or minus any number of locals and constants; null
+     * for anything else. Fields must be plain ones declared here.
      */
     private static List<AbstractInsnNode> bound(String owner, Set<String> plainFields, AbstractInsnNode p) {
-        int op = p.getOpcode();
-        if (p instanceof VarInsnNode n && n.getOpcode() == Opcodes.ILOAD || op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5
-                || op == Opcodes.BIPUSH || op == Opcodes.SIPUSH || p instanceof LdcInsnNode c && c.cst instanceof Integer) {
+        List<AbstractInsnNode> base = baseBound(owner, plainFields, p);
+        if (base == null) {
+            return null;
+        }
+        List<AbstractInsnNode> bound = new ArrayList<>(base);
+        // plus or minus constants and int locals: i < a.length - 1, i < n - k
+        for (AbstractInsnNode q = bound.get(bound.size() - 1).getNext(); isIntLeaf(q)
+                && q.getNext() != null && (q.getNext().getOpcode() == Opcodes.IADD || q.getNext().getOpcode() == Opcodes.ISUB);
+                q = q.getNext().getNext()) {
+            bound.add(q);
+            bound.add(q.getNext());
+        }
+        return bound;
+    }
+
+    /** A local or a constant of type {@code int}. */
+    private static boolean isIntLeaf(AbstractInsnNode p) {
+        int op = p == null ? -1 : p.getOpcode();
+        return op == Opcodes.ILOAD || op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5 || op == Opcodes.BIPUSH
+                || op == Opcodes.SIPUSH || p instanceof LdcInsnNode c && c.cst instanceof Integer;
+    }
+
+    private static List<AbstractInsnNode> baseBound(String owner, Set<String> plainFields, AbstractInsnNode p) {
+        if (isIntLeaf(p)) {
             return List.of(p);
         }
         if (!(p instanceof VarInsnNode a) || a.getOpcode() != Opcodes.ALOAD) {
