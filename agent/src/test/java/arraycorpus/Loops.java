@@ -186,6 +186,23 @@ public final class Loops {
         }
     }
 
+    /** A call may replace the row: the run reads it again after each call. */
+    static long rowReplacing(long[][] g, int r) {
+        long s = 0;
+        for (int i = 0; i < 1000; i++) {
+            s += g[r][i];
+            replaceRow(g, r, i);
+        }
+        return s;
+    }
+
+    private static void replaceRow(long[][] g, int r, int i) {
+        if (i == 500) {
+            g[r] = new long[1000];
+            Arrays.fill(g[r], 9);
+        }
+    }
+
     /** Counting down, with a call. */
     static void downWithCall(double[] a) {
         for (int i = a.length - 1; i > 0; i--) {
@@ -310,7 +327,7 @@ public final class Loops {
             return s;
         }
 
-        /** A call might replace the field: a loop over one keeps no window when its body calls. */
+        /** A call may replace the field: the run reads it again after each call. */
         long sumReplacing() {
             long s = 0;
             for (int i = 0; i < size; i++) {
@@ -318,6 +335,22 @@ public final class Loops {
                 replaceAt(i);
             }
             return s;
+        }
+
+        /** A call may change the bound: the run stops where the loop's test would. */
+        long sumShrinking() {
+            long s = 0;
+            for (int i = 0; i < size; i++) {
+                s += data[i];
+                shrinkAt(i);
+            }
+            return s;
+        }
+
+        private void shrinkAt(int i) {
+            if (i == 100) {
+                size = 150;
+            }
         }
 
         private void replaceAt(int i) {
@@ -699,7 +732,12 @@ public final class Loops {
         Holder replaced = new Holder();
         replaced.data = Arrays.copyOf(ints, 6000);
         replaced.size = 5000;
-        out.append("replacingCall ").append(replaced.sumReplacing()).append('\n');
+        out.append("replacingCall ").append(replaced.sumReplacing()).append(' ');
+        replaced.data = Arrays.copyOf(ints, 6000);
+        replaced.size = 5000;
+        out.append(replaced.sumShrinking()).append(' ').append(replaced.size).append(' ');
+        long[][] replacedRows = {Arrays.copyOf(longs, 1000), Arrays.copyOf(longs, 1000)};
+        out.append(rowReplacing(replacedRows, 1)).append(' ').append(replacedRows[0][999]).append('\n');
         double[] maxima = Arrays.copyOf(doubles, N);
         downWithCall(maxima);
         out.append("downWithCall ").append(Arrays.hashCode(maxima)).append(' ').append(calls).append('\n');

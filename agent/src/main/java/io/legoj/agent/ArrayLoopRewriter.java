@@ -57,9 +57,12 @@ final class ArrayLoopRewriter extends ClassVisitor {
     /** {@code ArrayLoops.open}: (array, index, bound, tlb, write) to the run's end. */
     private static final String WINDOW = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";Z)I";
     /** {@code ArrayLoops.stillOpen}: (array, index, end, tlb, write, window base) to the run's end. */
-    /** {@code ArrayLoops.afterCall}: (array, window base, tlb, the tlb's changes at the run's start) to the base. */
-    private static final String AFTER_CALL = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";L" + OBJECT + ";L" + TLB + ";I)L"
-            + OBJECT + ";";
+    /**
+     * {@code ArrayLoops.afterCall}: (the array its source yields now, the window's array, window base, tlb, the
+     * tlb's changes at the run's start) to the base.
+     */
+    private static final String AFTER_CALL = "(L" + OBJECT + ";L" + ArrayTypes.PRIMITIVE_ARRAY + ";L" + OBJECT + ";L" + TLB
+            + ";I)L" + OBJECT + ";";
     private static final String STILL_OPEN = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";ZL" + OBJECT + ";)I";
 
     /** Instructions a method may grow to with its fast copies: well within the 64 KiB its code may take. */
@@ -162,19 +165,9 @@ final class ArrayLoopRewriter extends ClassVisitor {
             code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
             add(code, source, false);
             if (k == 0) {
-                for (AbstractInsnNode b : loop.bound()) {
-                    code.add(b.clone(labels));
-                }
-                if (loop.bound().isEmpty()) {
-                    code.add(new InsnNode(Opcodes.ICONST_0));
-                }
-                int test = loop.test().getOpcode();
-                if (test == Opcodes.IF_ICMPGT || test == Opcodes.IF_ICMPLE || test == Opcodes.IFLE) {
-                    // i <= n: runs end before n + 1 (none when that overflows, and the plain body runs);
-                    // i > n: the lowest index is n + 1 (which the head's test keeps from overflowing)
-                    code.add(new InsnNode(Opcodes.ICONST_1));
-                    code.add(new InsnNode(Opcodes.IADD));
-                }
+                // i <= n: runs end before n + 1 (none when that overflows, and the plain body runs);
+                // i > n: the lowest index is n + 1 (which the head's test keeps from overflowing)
+                pushLimit(code, loop, labels);
             } else {
                 code.add(new VarInsnNode(Opcodes.ILOAD, end));
                 if (down) {
@@ -245,7 +238,7 @@ final class ArrayLoopRewriter extends ClassVisitor {
             } else {
                 code.add(i.clone(labels));
                 if (loop.calls().contains(i)) {
-                    checkWindows(code, loop, free, end);
+                    checkWindows(owner, code, loop, free, end, labels);
                 }
             }
         }
@@ -268,9 +261,11 @@ final class ArrayLoopRewriter extends ClassVisitor {
      * the call invalidated, so that its accesses go through {@code ArrayAccess} for the rest of the
      * iteration, and ends the run with the iteration then. The operand stack is left as it was.
      */
-    private static void checkWindows(InsnList code, CountedLoops.Loop loop, int free, int end) {
+    private static void checkWindows(String owner, InsnList code, CountedLoops.Loop loop, int free, int end,
+            Map<LabelNode, LabelNode> labels) {
         int arrays = loop.arrays().size();
         for (int k = 0; k < arrays; k++) {
+            pushSource(owner, code, loop.arrays().get(k), handle(free, k));
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
@@ -282,6 +277,53 @@ final class ArrayLoopRewriter extends ClassVisitor {
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "endAfterCall", "(IIL" + OBJECT + ";)I", false));
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
+        }
+        if (loop.bound().stream().anyMatch(b -> b instanceof FieldInsnNode f && !CountedLoops.isLength(f))) {
+            // an int field in the bound may have changed: the run ends where the loop's test would stop it
+            boolean down = loop.step() < 0;
+            code.add(new VarInsnNode(Opcodes.ILOAD, end));
+            pushLimit(code, loop, labels);
+            if (down) {
+                code.add(new InsnNode(Opcodes.ICONST_1));
+                code.add(new InsnNode(Opcodes.ISUB));
+            }
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Math", down ? "max" : "min", "(II)I", false));
+            code.add(new VarInsnNode(Opcodes.ISTORE, end));
+        }
+    }
+
+    /**
+     * The array that array {@code a}'s source yields now: its local's value, the field of the object
+     * in its local, or its row (null where reading it would throw).
+     */
+    private static void pushSource(String owner, InsnList code, CountedLoops.Source a, int handle) {
+        if (a.field() != null) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, a.local()));
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, owner, a.field(), a.fieldDescriptor()));
+        } else if (a.isRow()) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, a.local()));
+            code.add(new VarInsnNode(Opcodes.ILOAD, a.row()));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "row", "([L" + OBJECT + ";I)L" + OBJECT + ";", false));
+        } else {
+            code.add(new VarInsnNode(Opcodes.ALOAD, handle));
+        }
+    }
+
+    /**
+     * The loop's limit in its own terms: the bound (0 for a test against 0), plus one for
+     * {@code i <= n} (the end before which runs stop) and for {@code i > n} (the lowest index).
+     */
+    private static void pushLimit(InsnList code, CountedLoops.Loop loop, Map<LabelNode, LabelNode> labels) {
+        for (AbstractInsnNode b : loop.bound()) {
+            code.add(b.clone(labels));
+        }
+        if (loop.bound().isEmpty()) {
+            code.add(new InsnNode(Opcodes.ICONST_0));
+        }
+        int test = loop.test().getOpcode();
+        if (test == Opcodes.IF_ICMPGT || test == Opcodes.IF_ICMPLE || test == Opcodes.IFLE) {
+            code.add(new InsnNode(Opcodes.ICONST_1));
+            code.add(new InsnNode(Opcodes.IADD));
         }
     }
 

@@ -50,8 +50,9 @@ import org.objectweb.asm.tree.analysis.Value;
  * class of the object in a local ({@code this.data[i]}). What else in the body may run other code on
  * this thread (a call, but to JDK functions of primitives such as {@code Math.abs}; an allocation, a
  * type check or a field of another class, which may load or initialise a class) is a call after which
- * the run checks its windows; then every array and the bound come from locals, which no call can
- * change. No monitor, no handler starting or ending inside. The body stores neither the locals
+ * the run checks its windows, reads the rows and fields its arrays come from again, and an
+ * {@code int} field in its bound (not the length of a row or a field's array, which might throw
+ * where the plain loop does not). No monitor, no handler starting or ending inside. The body stores neither the locals
  * the arrays come from, the bound nor the TLB local, and {@code i} only by its final {@code iinc};
  * with a row, it stores into no reference array; with a field, it writes none of the fields it reads
  * once per run instead of each time, and touches no volatile field (the memory model lets a thread
@@ -275,12 +276,13 @@ final class CountedLoops {
         }
         // a field is read once per run, not once per iteration: no write of it, nor a field that may be
         // volatile (one not declared here as plain), may come between
-        // a call may store a row or a field, so then every array and the bound come from locals
-        boolean fromLocals = arrays.stream().allMatch(a -> !a.isRow() && a.field() == null)
-                && bound.stream().noneMatch(b -> b.getOpcode() == Opcodes.AALOAD || b instanceof FieldInsnNode f && !isLength(f));
+        // a call may store a row or a field: the run reads them again after it, so a bound that may
+        // then throw (the length of a row or of a field's array) is left to loops without calls
+        boolean boundRereadable = bound.stream().noneMatch(b -> b.getOpcode() == Opcodes.AALOAD
+                || b instanceof FieldInsnNode f && isLength(f) && f.getPrevious() instanceof FieldInsnNode);
         if (accesses.isEmpty() || stored.contains(index) || stored.contains(tlb) || rows && storesReference
                 || read.stream().anyMatch(stored::contains) || !fields.isEmpty() && touchesOther
-                || fields.stream().anyMatch(written::contains) || !calls.isEmpty() && !fromLocals) {
+                || fields.stream().anyMatch(written::contains) || !calls.isEmpty() && !boundRereadable) {
             return null;
         }
         return new Loop(back.label, frame, test, bound, back, index, step.incr, tlb, accesses,
@@ -344,7 +346,7 @@ final class CountedLoops {
         return null;
     }
 
-    private static boolean isLength(FieldInsnNode f) {
+    static boolean isLength(FieldInsnNode f) {
         return f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(ArrayTypes.PRIMITIVE_ARRAY) && f.name.equals("length");
     }
 

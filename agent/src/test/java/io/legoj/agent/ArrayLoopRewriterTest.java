@@ -40,8 +40,8 @@ class ArrayLoopRewriterTest {
     }
 
     /**
-     * Not {@code sumShared} (a volatile field), {@code replaceDuring} (it writes the field),
-     * {@code sumReplacing} (it calls, and a call may replace the field), nor an inherited field.
+     * Not {@code sumShared} (a volatile field), {@code replaceDuring} (it writes the field), nor an
+     * inherited field.
      */
     @Test
     void loopsOverFieldsOfTheirClassGetAFastCopy() {
@@ -53,6 +53,8 @@ class ArrayLoopRewriterTest {
             }
         }
         assertEquals(Map.of("sumData", List.of("open", "getInt"), "sumSize", List.of("open", "getInt"),
+                "sumReplacing", List.of("open", "getIntChecked", "afterCall", "endAfterCall"),
+                "sumShrinking", List.of("open", "getIntChecked", "afterCall", "endAfterCall"),
                 "scaleTotals", List.of("open", "open", "stillOpen", "getLong", "getInt", "putLong")), byMethod);
         assertEquals(List.of(), loopCalls(Asm.method(rewritten(arraycorpus.Loops.Derived.class), "sum")),
                 "an inherited field, which may be volatile");
@@ -101,6 +103,7 @@ class ArrayLoopRewriterTest {
                 Map.entry("inner", List.of("open", "open", "open", "stillOpen", "stillOpen", "getDouble", "getDouble",
                         "putDouble")),
                 Map.entry("tail", List.of("openDown", "getLong")),
+                Map.entry("rowReplacing", List.of("row", "open", "getLongChecked", "row", "afterCall", "endAfterCall")),
                 Map.entry("withCall", List.of("open", "getInt")),
                 Map.entry("withOwnCall", List.of("open", "getIntChecked", "afterCall", "endAfterCall")),
                 Map.entry("evictingCall", List.of("open", "getIntChecked", "afterCall", "endAfterCall", "putIntChecked",

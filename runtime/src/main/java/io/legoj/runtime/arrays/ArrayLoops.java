@@ -111,12 +111,14 @@ public final class ArrayLoops {
     /**
      * After a call in a run's body, which may have run any code on this thread: {@code base} when the
      * window of {@code a} is still what {@link #open} made it, else {@link #NO_WINDOW}. It is while
-     * the array's home is the same (a pinned array's moved to a JVM array, a small one's to remote
-     * memory) and, for a frame's window, while the thread took no slow path since the run opened
-     * ({@code changes}, which {@link Tlb#changes} was then): only there does it drop pins.
+     * the array's source still yields it ({@code current}: a callee may store the field or the row
+     * it comes from), its home is the same (a pinned array's moved to a JVM array, a small one's to
+     * remote memory) and, for a frame's window, while the thread took no slow path since the run
+     * opened ({@code changes}, which {@link Tlb#changes} was then): only there does it drop pins.
      */
-    public static Object afterCall(PrimitiveArray a, Object base, Tlb t, int changes) {
-        return base == NO_WINDOW || a.local() != base || base == null && t.changes() != changes ? NO_WINDOW : base;
+    public static Object afterCall(Object current, PrimitiveArray a, Object base, Tlb t, int changes) {
+        return base == NO_WINDOW || current != a || a.local() != base || base == null && t.changes() != changes
+                ? NO_WINDOW : base;
     }
 
     /** The run's end (or floor), or {@code i} once a window is closed: the run ends with this iteration. */

@@ -194,12 +194,13 @@ class ArrayLoopsTest {
         long offset = t.windowOffset;
         int changes = t.changes();
         ArrayAccess.getInt(a, 7, t);
-        assertNull(ArrayLoops.afterCall(a, null, t, changes), "a hit changes nothing");
+        assertNull(ArrayLoops.afterCall(a, a, null, t, changes), "a hit changes nothing");
+        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(others, a, null, t, changes), "its field or row changed");
         assertEquals(end, ArrayLoops.endAfterCall(end, 5, null));
         ArrayAccess.getInt(others, 40 * ArrayTestMemory.PAGE / 4, t);
-        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(a, null, t, changes), "a miss may have taken its pin");
+        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(a, a, null, t, changes), "a miss may have taken its pin");
         assertEquals(5, ArrayLoops.endAfterCall(end, 5, ArrayLoops.NO_WINDOW), "the run ends with the iteration");
-        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(a, ArrayLoops.NO_WINDOW, t, t.changes()), "stays closed");
+        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(a, a, ArrayLoops.NO_WINDOW, t, t.changes()), "stays closed");
         for (int page = 0; page < 64 * 4; page++) {
             ArrayAccess.getInt(others, page * ArrayTestMemory.PAGE / 4, t);
         }
@@ -218,9 +219,9 @@ class ArrayLoopsTest {
         LongArray a = (LongArray) ArrayHandles.create(10, Kind.LONG);
         ArrayLoops.open(a, 0, 10, t, true);
         Object base = t.windowBase;
-        assertSame(base, ArrayLoops.afterCall(a, base, t, t.changes() - 1), "a JVM array's window needs no pin");
+        assertSame(base, ArrayLoops.afterCall(a, a, base, t, t.changes() - 1), "a JVM array's window needs no pin");
         a.pinTo(new long[10]);
-        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(a, base, t, t.changes()));
+        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(a, a, base, t, t.changes()));
         ArrayLoops.putLongChecked(a, 3, -9, t, ArrayLoops.NO_WINDOW, 0);
         assertEquals(-9, ArrayLoops.getLongChecked(a, 3, t, ArrayLoops.NO_WINDOW, 0), "the new home");
         assertEquals(-9, ArrayAccess.getLong(a, 3, t));
@@ -230,7 +231,7 @@ class ArrayLoopsTest {
         ArrayLoops.open(b, 0, 100, remote, true);
         int changes = remote.changes();
         b.pinTo(new int[100]);
-        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(b, null, remote, changes), "pinned to a JVM array");
+        assertSame(ArrayLoops.NO_WINDOW, ArrayLoops.afterCall(b, b, null, remote, changes), "pinned to a JVM array");
     }
 
     @Test
