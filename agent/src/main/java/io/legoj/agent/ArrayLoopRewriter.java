@@ -57,13 +57,13 @@ final class ArrayLoopRewriter extends ClassVisitor {
     /** {@code ArrayLoops.open}: (array, index, bound, tlb, write) to the run's end. */
     private static final String WINDOW = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";Z)I";
     /** {@code ArrayLoops.stillOpen}: (array, index, end, tlb, write, window base) to the run's end. */
+    private static final String STILL_OPEN = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";ZL" + OBJECT + ";)I";
     /**
      * {@code ArrayLoops.afterCall}: (the array its source yields now, the window's array, window base, tlb, the
      * tlb's changes at the run's start) to the base.
      */
     private static final String AFTER_CALL = "(L" + OBJECT + ";L" + ArrayTypes.PRIMITIVE_ARRAY + ";L" + OBJECT + ";L" + TLB
             + ";I)L" + OBJECT + ";";
-    private static final String STILL_OPEN = "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";IIL" + TLB + ";ZL" + OBJECT + ";)I";
 
     /** Instructions a method may grow to with its fast copies: well within the 64 KiB its code may take. */
     static final int MAX_INSTRUCTIONS = 12_000;

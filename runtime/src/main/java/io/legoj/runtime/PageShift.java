@@ -3,7 +3,7 @@ package io.legoj.runtime;
 /**
  * The page size of this JVM's runtime, fixed by the agent before any {@link Tlb} exists. The TLB
  * reads it into a static final field, so the JIT folds each translation's shift into a constant (a
- * variable shift and its load cost about 15 % of a resident field round). A JVM without the agent
+ * variable shift and its load took about 7 % of a resident field round). A JVM without the agent
  * (the runtime's own tests) pins nothing, and each TLB shifts by its cache's page size.
  */
 public final class PageShift {
