@@ -534,6 +534,42 @@ public final class Loops {
         return s;
     }
 
+    /** Indexes that run against the loop: a reversed copy, a palindrome test, a convolution. */
+    static void reverseInto(int[] from, int[] to) {
+        int n = from.length;
+        for (int i = 0; i < n; i++) {
+            to[n - 1 - i] = from[i];
+        }
+    }
+
+    static boolean palindrome(char[] c) {
+        int n = c.length;
+        int half = n / 2;
+        for (int i = 0; i < half; i++) {
+            if (c[i] != c[n - 1 - i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double convolve(double[] x, double[] h, int k) {
+        double s = 0;
+        for (int i = 0; i <= k; i++) {
+            s += x[i] * h[k - i];
+        }
+        return s;
+    }
+
+    /** Counting down, an index that counts up. */
+    static long mirrorDown(long[] a, int n) {
+        long s = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            s = s * 7 + a[n - 1 - i];
+        }
+        return s;
+    }
+
     static int firstTen(int[] a) {
         int s = 0;
         for (int i = 0; i < 10; i++) {
@@ -750,6 +786,16 @@ public final class Loops {
                 .append(outcome(() -> inner(doubles, differences, N + 3, 1)).replaceAll(": .*", "")).append(' ')
                 .append(tail(longs, 5)).append(' ').append(outcome(() -> tail(longs, -3)).replaceAll(": .*", ""))
                 .append('\n');
+        int[] reversed = new int[N];
+        reverseInto(ints, reversed);
+        char[] word = "abcdefgfedcba".toCharArray();
+        out.append("reversed ").append(Arrays.hashCode(reversed)).append(' ').append(reversed[0]).append(' ')
+                .append(outcome(() -> reverseInto(ints, new int[N - 1])).replaceAll(": .*", "")).append(' ')
+                .append(palindrome(text)).append(' ').append(palindrome(word)).append(' ')
+                .append(convolve(doubles, doubles, N - 1)).append(' ').append(convolve(doubles, doubles, -1)).append(' ')
+                .append(outcome(() -> convolve(doubles, doubles, N)).replaceAll(": .*", "")).append(' ')
+                .append(mirrorDown(longs, N)).append(' ')
+                .append(outcome(() -> mirrorDown(longs, N + 1)).replaceAll(": .*", "")).append('\n');
         out.append("firstTen ").append(firstTen(ints)).append(' ')
                 .append(outcome(() -> firstTen(new int[9])).replaceAll(": .*", "")).append('\n');
         return out.toString();

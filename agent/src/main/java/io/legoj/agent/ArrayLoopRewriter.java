@@ -161,9 +161,11 @@ final class ArrayLoopRewriter extends ClassVisitor {
             }
             code.add(new VarInsnNode(Opcodes.ASTORE, handle(free, k)));
             // the window of a[i + c] is opened at i + c, up to the end + c; its end, less c, is the loop's
+            // (a[c - i] runs the other way: opened at c - i, down to c - end + 1; c less its floor is the end)
+            boolean windowDown = down != source.reversed();
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
-            add(code, source, false);
+            toWindow(code, source, false);
             if (k == 0) {
                 // i <= n: runs end before n + 1 (none when that overflows, and the plain body runs);
                 // i > n: the lowest index is n + 1 (which the head's test keeps from overflowing)
@@ -175,11 +177,11 @@ final class ArrayLoopRewriter extends ClassVisitor {
                     code.add(new InsnNode(Opcodes.IADD));
                 }
             }
-            add(code, source, false);
+            toWindow(code, source, true);
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, down ? "openDown" : "open", WINDOW, false));
-            add(code, source, true);
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, windowDown ? "openDown" : "open", WINDOW, false));
+            fromWindow(code, source);
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new FieldInsnNode(Opcodes.GETFIELD, TLB, "windowBase", "L" + OBJECT + ";"));
@@ -193,15 +195,15 @@ final class ArrayLoopRewriter extends ClassVisitor {
             CountedLoops.Source source = loop.arrays().get(k);
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k)));
             code.add(new VarInsnNode(Opcodes.ILOAD, loop.index()));
-            add(code, source, false);
+            toWindow(code, source, false);
             code.add(new VarInsnNode(Opcodes.ILOAD, end));
-            add(code, source, false);
+            toWindow(code, source, false);
             code.add(new VarInsnNode(Opcodes.ALOAD, loop.tlb()));
             code.add(new InsnNode(loop.writes()[k] ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             code.add(new VarInsnNode(Opcodes.ALOAD, handle(free, k) + 1));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, down ? "stillOpenDown" : "stillOpen", STILL_OPEN,
-                    false));
-            add(code, source, true);
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, down != source.reversed() ? "stillOpenDown" : "stillOpen",
+                    STILL_OPEN, false));
+            fromWindow(code, source);
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
         }
         if (loop.step() > 1 || loop.step() < -1) {
@@ -328,20 +330,42 @@ final class ArrayLoopRewriter extends ClassVisitor {
     }
 
     /**
-     * Adds the offset of {@code a}'s accesses from the loop's index (a constant and maybe a local the
-     * body does not store) to the {@code int} on the stack, or subtracts it. Indexes and ends wrap as
-     * the program's own {@code int} indexes do: the window opens at the very index the body computes,
-     * no run opens where the bound plus the offset wraps below it, and the end {@code open} returns,
-     * less the offset, is the loop's index again.
+     * Turns the loop's value on the stack (its index, or a limit: an end, a floor, a lowest index)
+     * into one of {@code a}'s window: plus the offset of its accesses (a constant and maybe a local
+     * the body does not store), or, for {@code a[c - i]}, the offset less the value, plus one when
+     * {@code limit} (a loop's exclusive end is then the window's lowest index, its lowest index the
+     * window's exclusive end). Indexes and limits wrap as the program's own {@code int} indexes do:
+     * the window opens at the very index the body computes, and a limit that wraps yields no run or
+     * a shorter one.
      */
-    private static void add(InsnList code, CountedLoops.Source a, boolean subtract) {
-        if (a.offset() != 0) {
-            code.add(new LdcInsnNode(subtract ? -a.offset() : a.offset()));
+    private static void toWindow(InsnList code, CountedLoops.Source a, boolean limit) {
+        if (a.reversed()) {
+            code.add(new InsnNode(Opcodes.INEG));
+        }
+        int c = a.offset() + (a.reversed() && limit ? 1 : 0);
+        if (c != 0) {
+            code.add(new LdcInsnNode(c));
             code.add(new InsnNode(Opcodes.IADD));
         }
         if (a.offsetLocal() >= 0) {
             code.add(new VarInsnNode(Opcodes.ILOAD, a.offsetLocal()));
-            code.add(new InsnNode(subtract ? Opcodes.ISUB : Opcodes.IADD));
+            code.add(new InsnNode(Opcodes.IADD));
+        }
+    }
+
+    /** Turns a limit of {@code a}'s window on the stack back into the loop's: the inverse of {@link #toWindow}. */
+    private static void fromWindow(InsnList code, CountedLoops.Source a) {
+        if (a.reversed()) {
+            toWindow(code, a, false);
+            return;
+        }
+        if (a.offset() != 0) {
+            code.add(new LdcInsnNode(-a.offset()));
+            code.add(new InsnNode(Opcodes.IADD));
+        }
+        if (a.offsetLocal() >= 0) {
+            code.add(new VarInsnNode(Opcodes.ILOAD, a.offsetLocal()));
+            code.add(new InsnNode(Opcodes.ISUB));
         }
     }
 

@@ -45,7 +45,8 @@ import org.objectweb.asm.tree.analysis.Value;
  * where {@code n} is a local, a constant, {@code b.length} or {@code m[r].length} of locals, or {@code o.f} or
  * {@code o.f.length} of a field of this class; every element access of the body is an
  * {@code ArrayAccess} call at index {@code i} plus a constant and at most one local the body does not
- * store ({@code to[toOff + i]}, {@code a[i - 1]}), on the value of an array local, on a
+ * store ({@code to[toOff + i]}, {@code a[i - 1]}), or such a sum less {@code i} ({@code a[n - 1 - i]}),
+ * on the value of an array local, on a
  * row {@code m[r]} of locals {@code m} and {@code r} (as in {@code c[r][i]}), or on a field of this
  * class of the object in a local ({@code this.data[i]}). What else in the body may run other code on
  * this thread (a call, but to JDK functions of primitives such as {@code Math.abs}; an allocation, a
@@ -78,9 +79,11 @@ final class CountedLoops {
      * Where a loop's array comes from: local {@code local}; or element {@code row} (a local too) of
      * it; or the field {@code field} of this class of the object in it. Its accesses are at index
      * {@code i + offset}, plus the value of local {@code offsetLocal} unless that is -1
-     * ({@code to[toOff + i]}): one window per array and offset.
+     * ({@code to[toOff + i]}), or, when {@code reversed}, at {@code offset + offsetLocal - i}
+     * ({@code a[n - 1 - i]}): one window per array and offset.
      */
-    record Source(int local, int row, String field, String fieldDescriptor, int offset, int offsetLocal) {
+    record Source(int local, int row, String field, String fieldDescriptor, int offset, int offsetLocal,
+            boolean reversed) {
         boolean isRow() {
             return row >= 0;
         }
@@ -233,14 +236,16 @@ final class CountedLoops {
                 int top = f.getStackSize() - 1;
                 Loaded array = f.getStack(top - args.length + 1);
                 Loaded at = f.getStack(top - args.length + 2);
-                int offsetLocal = at.local() == index ? at.local2() : at.local2() == index ? at.local() : NOT_AN_INDEX;
+                int offsetLocal = at.local() == index ? at.local2()
+                        : at.local2() == index && !at.negated() ? at.local() : NOT_AN_INDEX;
                 if (offsetLocal == NOT_AN_INDEX || offsetLocal == index) {
                     return null;
                 }
-                Source a = array.isLoad() ? new Source(array.local(), -1, null, null, at.plus(), offsetLocal)
-                        : array.row() >= 0 ? new Source(array.rows(), array.row(), null, null, at.plus(), offsetLocal)
+                boolean reversed = at.negated();
+                Source a = array.isLoad() ? new Source(array.local(), -1, null, null, at.plus(), offsetLocal, reversed)
+                        : array.row() >= 0 ? new Source(array.rows(), array.row(), null, null, at.plus(), offsetLocal, reversed)
                         : array.field() != null ? new Source(array.rows(), -1, array.field(), array.fieldDescriptor(),
-                                at.plus(), offsetLocal)
+                                at.plus(), offsetLocal, reversed)
                         : null;
                 Loaded tlbValue = f.getStack(top);
                 int t = tlbValue.isLoad() ? tlbValue.local() : -1;
@@ -430,19 +435,20 @@ final class CountedLoops {
     /**
      * A value of the analysis: its size, and the local whose load pushed it (through copies by
      * {@code dup} and {@code swap}), or -1, for an {@code int} plus a constant {@code plus}
-     * ({@code i - 1}) and plus local {@code local2} unless that is -1 ({@code off + i}); or, for an
+     * ({@code i - 1}) and plus local {@code local2} unless that is -1 ({@code off + i}), or, when
+     * {@code negated}, that constant and {@code local2} less the local ({@code n - 1 - i}); or, for an
      * {@code aaload} of two such values, the locals {@code rows} and
      * {@code row} it read; or field {@code field} of this class of the object in local {@code rows};
      * or an {@code int} constant. A loop body that stores none of the locals it looks at (nor into a
      * reference array, nor those fields) uses their values of this iteration.
      */
     record Loaded(int size, int local, int plus, int rows, int row, String field, String fieldDescriptor,
-            Integer constant, int local2) implements Value {
+            Integer constant, int local2, boolean negated) implements Value {
         private static final Loaded ONE = of(1);
         private static final Loaded TWO = of(2);
 
         private static Loaded of(int size) {
-            return new Loaded(size, -1, 0, -1, -1, null, null, null, -1);
+            return new Loaded(size, -1, 0, -1, -1, null, null, null, -1, false);
         }
 
         private static Loaded of(BasicValue v) {
@@ -450,7 +456,7 @@ final class CountedLoops {
         }
 
         private static Loaded load(int size, int local) {
-            return new Loaded(size, local, 0, -1, -1, null, null, null, -1);
+            return new Loaded(size, local, 0, -1, -1, null, null, null, -1, false);
         }
 
         @Override
@@ -460,12 +466,12 @@ final class CountedLoops {
 
         /** The value of a local, not an offset from it. */
         boolean isLoad() {
-            return local >= 0 && plus == 0 && local2 < 0;
+            return local >= 0 && plus == 0 && local2 < 0 && !negated;
         }
 
         /** A local plus a constant ({@code i - 1}), not a sum of two locals. */
         private boolean isLocalPlusConstant() {
-            return local >= 0 && local2 < 0;
+            return local >= 0 && local2 < 0 && !negated;
         }
 
         /** Sizes from ASM's {@link BasicInterpreter}, which the operations here never look past. */
@@ -493,7 +499,7 @@ final class CountedLoops {
                 Integer c = op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5 ? op - Opcodes.ICONST_0
                         : op == Opcodes.BIPUSH || op == Opcodes.SIPUSH ? ((IntInsnNode) insn).operand
                         : insn instanceof LdcInsnNode l && l.cst instanceof Integer i ? i : null;
-                return c != null ? new Loaded(1, -1, 0, -1, -1, null, null, c, -1) : of(basic.newOperation(insn));
+                return c != null ? new Loaded(1, -1, 0, -1, -1, null, null, c, -1, false) : of(basic.newOperation(insn));
             }
 
             @Override
@@ -506,7 +512,8 @@ final class CountedLoops {
             public Loaded unaryOperation(AbstractInsnNode insn, Loaded value) throws AnalyzerException {
                 if (insn instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(owner)
                         && value.isLoad()) {
-                    return new Loaded(Type.getType(f.desc).getSize(), -1, 0, value.local, -1, f.name, f.desc, null, -1);
+                    return new Loaded(Type.getType(f.desc).getSize(), -1, 0, value.local, -1, f.name, f.desc, null, -1,
+                            false);
                 }
                 return of(basic.unaryOperation(insn, basic(value)));
             }
@@ -514,7 +521,7 @@ final class CountedLoops {
             @Override
             public Loaded binaryOperation(AbstractInsnNode insn, Loaded v1, Loaded v2) throws AnalyzerException {
                 if (insn.getOpcode() == Opcodes.AALOAD && v1.isLoad() && v2.isLoad()) {
-                    return new Loaded(1, -1, 0, v1.local, v2.local, null, null, null, -1);
+                    return new Loaded(1, -1, 0, v1.local, v2.local, null, null, null, -1, false);
                 }
                 int op = insn.getOpcode();
                 if ((op == Opcodes.IADD || op == Opcodes.ISUB) && v1.local >= 0 && v2.constant != null) {
@@ -523,8 +530,12 @@ final class CountedLoops {
                 if (op == Opcodes.IADD && v2.local >= 0 && v1.constant != null) {
                     return offset(v2, v1.constant);
                 }
+                if (op == Opcodes.ISUB && (v1.isLocalPlusConstant() || v1.constant != null) && v2.isLocalPlusConstant()) {
+                    int from = v1.constant != null ? v1.constant : v1.plus;
+                    return offset(new Loaded(1, v2.local, 0, -1, -1, null, null, null, v1.local, true), (long) from - v2.plus);
+                }
                 if (op == Opcodes.IADD && v1.isLocalPlusConstant() && v2.isLocalPlusConstant()) {
-                    return offset(new Loaded(1, v1.local, v1.plus, -1, -1, null, null, null, v2.local), v2.plus);
+                    return offset(new Loaded(1, v1.local, v1.plus, -1, -1, null, null, null, v2.local, false), v2.plus);
                 }
                 return of(basic.binaryOperation(insn, basic(v1), basic(v2)));
             }
@@ -533,7 +544,7 @@ final class CountedLoops {
             private static Loaded offset(Loaded v, long c) {
                 long plus = v.plus + c;
                 return Math.abs(plus) > MAX_OFFSET ? ONE
-                        : new Loaded(1, v.local, (int) plus, -1, -1, null, null, null, v.local2);
+                        : new Loaded(1, v.local, (int) plus, -1, -1, null, null, null, v.local2, v.negated);
             }
 
             @Override
