@@ -186,6 +186,16 @@ public final class Loops {
         }
     }
 
+    /** Bounded by the length of the row it walks, which a call replaces halfway. */
+    static long rowWalk(long[][] g, int r) {
+        long s = 0;
+        for (int i = 0; i < g[r].length; i++) {
+            s += g[r][i];
+            replaceRow(g, r, i);
+        }
+        return s;
+    }
+
     /** A call may replace the row: the run reads it again after each call. */
     static long rowReplacing(long[][] g, int r) {
         long s = 0;
@@ -345,6 +355,38 @@ public final class Loops {
                 shrinkAt(i);
             }
             return s;
+        }
+
+        /** Bounded by the length of the field it walks; a call replaces the field (maybe by null) halfway. */
+        long weighAll(int replaceAt, int[] with) {
+            long s = 0;
+            for (int i = 0; i < data.length; i++) {
+                s += data[i];
+                replaceAt(i, replaceAt, with);
+            }
+            return s;
+        }
+
+        /** Bounded by the length of a field it does not walk, which a call drops: no window. */
+        long sumAlongTotals(int dropAt) {
+            long s = 0;
+            for (int i = 0; i < totals.length; i++) {
+                s += data[i]++;
+                dropTotalsAt(i, dropAt);
+            }
+            return s;
+        }
+
+        private void dropTotalsAt(int i, int at) {
+            if (i == at) {
+                totals = null;
+            }
+        }
+
+        private void replaceAt(int i, int at, int[] with) {
+            if (i == at) {
+                data = with;
+            }
         }
 
         private void shrinkAt(int i) {
@@ -774,6 +816,18 @@ public final class Loops {
         out.append(replaced.sumShrinking()).append(' ').append(replaced.size).append(' ');
         long[][] replacedRows = {Arrays.copyOf(longs, 1000), Arrays.copyOf(longs, 1000)};
         out.append(rowReplacing(replacedRows, 1)).append(' ').append(replacedRows[0][999]).append('\n');
+        replaced.data = Arrays.copyOf(ints, 6000);
+        out.append("weighAll ").append(replaced.weighAll(1000, Arrays.copyOf(ints, 1200))).append(' ');
+        replaced.data = Arrays.copyOf(ints, 6000);
+        out.append(replaced.weighAll(2000, new int[1500])).append(' ');
+        replaced.data = Arrays.copyOf(ints, 6000);
+        String nulled = outcome(() -> replaced.weighAll(3000, null));
+        long[][] walked = {Arrays.copyOf(longs, 1000), Arrays.copyOf(longs, 3000)};
+        out.append(nulled, 0, nulled.indexOf(':')).append(' ').append(rowWalk(walked, 1)).append(' ');
+        Holder dropping = new Holder();
+        dropping.data = Arrays.copyOf(ints, 6000);
+        String dropped = outcome(() -> dropping.sumAlongTotals(700));
+        out.append(dropped, 0, dropped.indexOf(':')).append(' ').append(Arrays.hashCode(dropping.data)).append('\n');
         double[] maxima = Arrays.copyOf(doubles, N);
         downWithCall(maxima);
         out.append("downWithCall ").append(Arrays.hashCode(maxima)).append(' ').append(calls).append('\n');

@@ -280,7 +280,8 @@ final class ArrayLoopRewriter extends ClassVisitor {
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "endAfterCall", "(IIL" + OBJECT + ";)I", false));
             code.add(new VarInsnNode(Opcodes.ISTORE, end));
         }
-        if (loop.bound().stream().anyMatch(b -> b instanceof FieldInsnNode f && !CountedLoops.isLength(f))) {
+        if (loop.bound().stream().anyMatch(b -> b instanceof FieldInsnNode f && f.desc.equals("I")
+                && !CountedLoops.isLength(f))) {
             // an int field in the bound may have changed: the run ends where the loop's test would stop it
             boolean down = loop.step() < 0;
             code.add(new VarInsnNode(Opcodes.ILOAD, end));

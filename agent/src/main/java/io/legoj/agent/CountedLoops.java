@@ -52,8 +52,9 @@ import org.objectweb.asm.tree.analysis.Value;
  * this thread (a call, but to JDK functions of primitives such as {@code Math.abs}; an allocation, a
  * type check or a field of another class, which may load or initialise a class) is a call after which
  * the run checks its windows, reads the rows and fields its arrays come from again, and an
- * {@code int} field in its bound (not the length of a row or a field's array, which might throw
- * where the plain loop does not). No monitor, no handler starting or ending inside. The body stores neither the locals
+ * {@code int} field in its bound (a bound that is the length of a row or a field's array needs that
+ * array indexed in the body: reading it again might throw where the plain loop does not yet). No
+ * monitor, no handler starting or ending inside. The body stores neither the locals
  * the arrays come from, the bound nor the TLB local, and {@code i} only by its final {@code iinc};
  * with a row, it stores into no reference array; with a field, it writes none of the fields it reads
  * once per run instead of each time, and touches no volatile field (the memory model lets a thread
@@ -281,13 +282,9 @@ final class CountedLoops {
         }
         // a field is read once per run, not once per iteration: no write of it, nor a field that may be
         // volatile (one not declared here as plain), may come between
-        // a call may store a row or a field: the run reads them again after it, so a bound that may
-        // then throw (the length of a row or of a field's array) is left to loops without calls
-        boolean boundRereadable = bound.stream().noneMatch(b -> b.getOpcode() == Opcodes.AALOAD
-                || b instanceof FieldInsnNode f && isLength(f) && f.getPrevious() instanceof FieldInsnNode);
         if (accesses.isEmpty() || stored.contains(index) || stored.contains(tlb) || rows && storesReference
                 || read.stream().anyMatch(stored::contains) || !fields.isEmpty() && touchesOther
-                || fields.stream().anyMatch(written::contains) || !calls.isEmpty() && !boundRereadable) {
+                || fields.stream().anyMatch(written::contains) || !calls.isEmpty() && !boundSurvivesCalls(bound, arrays)) {
             return null;
         }
         return new Loop(back.label, frame, test, bound, back, index, step.incr, tlb, accesses,
@@ -314,6 +311,27 @@ final class CountedLoops {
             bound.add(q.getNext());
         }
         return bound;
+    }
+
+    /**
+     * Whether a run can follow what a call does to the bound: a call may store the row or the field
+     * whose array's length it is, and reading that again could throw where the plain loop does not
+     * yet. So such an array must be one the body indexes: a call that replaces it closes its window,
+     * which ends the run, and the loop's test reads the bound again. An {@code int} field the run
+     * reads again after each call.
+     */
+    private static boolean boundSurvivesCalls(List<AbstractInsnNode> bound, List<Source> arrays) {
+        AbstractInsnNode first = bound.isEmpty() ? null : bound.get(0);
+        if (bound.stream().anyMatch(b -> b.getOpcode() == Opcodes.AALOAD)) {
+            int rows = ((VarInsnNode) first).var;
+            int row = ((VarInsnNode) first.getNext()).var;
+            return arrays.stream().anyMatch(a -> a.isRow() && a.local() == rows && a.row() == row);
+        }
+        if (first instanceof VarInsnNode o && first.getNext() instanceof FieldInsnNode f && !isLength(f)
+                && f.getNext() instanceof FieldInsnNode length && isLength(length)) {
+            return arrays.stream().anyMatch(a -> f.name.equals(a.field()) && a.local() == o.var);
+        }
+        return true;
     }
 
     /** A local or a constant of type {@code int}. */

@@ -40,8 +40,9 @@ class ArrayLoopRewriterTest {
     }
 
     /**
-     * Not {@code sumShared} (a volatile field), {@code replaceDuring} (it writes the field), nor an
-     * inherited field.
+     * Not {@code sumShared} (a volatile field), {@code replaceDuring} (it writes the field),
+     * {@code sumAlongTotals} (a call may drop the array whose length bounds it, which it does not
+     * index), nor an inherited field.
      */
     @Test
     void loopsOverFieldsOfTheirClassGetAFastCopy() {
@@ -55,6 +56,7 @@ class ArrayLoopRewriterTest {
         assertEquals(Map.of("sumData", List.of("open", "getInt"), "sumSize", List.of("open", "getInt"),
                 "sumReplacing", List.of("open", "getIntChecked", "afterCall", "endAfterCall"),
                 "sumShrinking", List.of("open", "getIntChecked", "afterCall", "endAfterCall"),
+                "weighAll", List.of("open", "getIntChecked", "afterCall", "endAfterCall"),
                 "scaleTotals", List.of("open", "open", "stillOpen", "getLong", "getInt", "putLong")), byMethod);
         assertEquals(List.of(), loopCalls(Asm.method(rewritten(arraycorpus.Loops.Derived.class), "sum")),
                 "an inherited field, which may be volatile");
@@ -108,6 +110,7 @@ class ArrayLoopRewriterTest {
                 Map.entry("convolve", List.of("open", "openDown", "stillOpen", "getDouble", "getDouble")),
                 Map.entry("mirrorDown", List.of("open", "getLong")),
                 Map.entry("rowReplacing", List.of("row", "open", "getLongChecked", "row", "afterCall", "endAfterCall")),
+                Map.entry("rowWalk", List.of("row", "open", "getLongChecked", "row", "afterCall", "endAfterCall")),
                 Map.entry("withCall", List.of("open", "getInt")),
                 Map.entry("withOwnCall", List.of("open", "getIntChecked", "afterCall", "endAfterCall")),
                 Map.entry("evictingCall", List.of("open", "getIntChecked", "afterCall", "endAfterCall", "putIntChecked",
