@@ -104,6 +104,9 @@ final class ArrayBoundaries {
         if ((access & Opcodes.ACC_NATIVE) != 0) {
             return true;
         }
+        if (isMain(name, descriptor, access)) {
+            return true;
+        }
         if ((access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) != 0 || name.equals("<init>")) {
             return false;
         }
@@ -117,6 +120,11 @@ final class ArrayBoundaries {
             }
         }
         return false;
+    }
+
+    /** {@code public static void main(String[])}: the launcher calls it by its JVM descriptor. */
+    private static boolean isMain(String name, String descriptor, int access) {
+        return name.equals("main") && descriptor.equals("([Ljava/lang/String;)V") && (access & Opcodes.ACC_STATIC) != 0;
     }
 
     /**
@@ -156,7 +164,7 @@ final class ArrayBoundaries {
         return bridged;
     }
 
-    /** Instance methods with primitive arrays of the JDK types reachable from {@code c} (through application types). */
+    /** Instance methods with arrays of the JDK types reachable from {@code c} (through application types). */
     private void collectJdkMethods(String c, Set<String> into, Set<String> seen) {
         if (c == null || !seen.add(c)) {
             return;
@@ -256,7 +264,8 @@ final class ArrayBoundaries {
                 || owner.startsWith("java/nio/") && owner.endsWith("Buffer") && name.equals("wrap")
                 || name.equals("<init>") && (owner.equals("java/io/ByteArrayInputStream")
                         || owner.equals("java/io/CharArrayReader"))
-                || owner.startsWith("java/util/zip/") && name.equals("setInput");
+                || owner.startsWith("java/util/zip/") && name.equals("setInput")
+                || owner.equals("java/util/Arrays") && name.equals("asList");
     }
 
     /**

@@ -155,7 +155,7 @@ final class ArrayLoopRewriter extends ClassVisitor {
             } else if (source.isRow()) {
                 // null where the row cannot be read: then no run opens, and the plain body throws
                 code.add(new VarInsnNode(Opcodes.ILOAD, source.row()));
-                code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "row", "([L" + OBJECT + ";I)L" + OBJECT + ";",
+                code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "row", "(L" + OBJECT + ";I)L" + OBJECT + ";",
                         false));
                 code.add(new TypeInsnNode(Opcodes.CHECKCAST, ArrayTypes.PRIMITIVE_ARRAY));
             }
@@ -306,7 +306,7 @@ final class ArrayLoopRewriter extends ClassVisitor {
         } else if (a.isRow()) {
             code.add(new VarInsnNode(Opcodes.ALOAD, a.local()));
             code.add(new VarInsnNode(Opcodes.ILOAD, a.row()));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "row", "([L" + OBJECT + ";I)L" + OBJECT + ";", false));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, LOOPS, "row", "(L" + OBJECT + ";I)L" + OBJECT + ";", false));
         } else {
             code.add(new VarInsnNode(Opcodes.ALOAD, handle));
         }

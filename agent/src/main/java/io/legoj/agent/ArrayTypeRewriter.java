@@ -39,6 +39,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
     private static final String ACCESS = ArrayTypes.PACKAGE + "ArrayAccess";
     private static final String HANDLES = ArrayTypes.PACKAGE + "ArrayHandles";
     private static final String BOUNDARY = ArrayTypes.PACKAGE + "ArrayBoundary";
+    private static final String REFS = ArrayTypes.PACKAGE + "RefArrays";
     private static final String OPS = ArrayTypes.PACKAGE + "ArrayOps";
     private static final String KIND = ArrayTypes.PACKAGE + "Kind";
     private static final String OBJECT = "java/lang/Object";
@@ -48,7 +49,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
     private final DeclaredMethods self;
     /** Per method ({@code name + descriptor}) of the original class. */
     private final Map<String, MethodFacts> methods = new HashMap<>();
-    private final List<Handle> bridged = new ArrayList<>();
+    private final List<Bridge> bridged = new ArrayList<>();
     private String className;
     private boolean isInterface;
 
@@ -57,13 +58,15 @@ final class ArrayTypeRewriter extends ClassVisitor {
         this.boundaries = boundaries;
         this.self = self;
         ClassNode node = new ClassNode();
-        new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
+        new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
         for (MethodNode m : node.methods) {
-            methods.put(m.name + m.desc, new MethodFacts(m.maxLocals, accessesElements(m)));
+            methods.put(m.name + m.desc, new MethodFacts(m.maxLocals, accessesElements(m),
+                    NullMessages.forArrays(m, FieldRuns.sources(node.name, m))));
         }
     }
 
-    private record MethodFacts(int maxLocals, boolean accessesElements) {
+    /** {@code nullMessages}: by ordinal of {@code aaload}, {@code aastore} and {@code arraylength} ({@link NullMessages#forArrays}). */
+    private record MethodFacts(int maxLocals, boolean accessesElements, String[] nullMessages) {
     }
 
     private static boolean accessesElements(MethodNode m) {
@@ -105,7 +108,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
         }
         AnalyzerAdapter types = new AnalyzerAdapter(className, access, name, descriptor, null);
         return new Code(next, types, descriptor, (access & Opcodes.ACC_STATIC) != 0, keep,
-                m.accessesElements() ? m.maxLocals() : -1, m.maxLocals() + 1);
+                m.accessesElements() ? m.maxLocals() : -1, m.maxLocals() + 1, m.nullMessages());
     }
 
     @Override
@@ -149,7 +152,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, className, name, ArrayTypes.mapMethodDescriptor(descriptor), false);
         Type ret = Type.getReturnType(descriptor);
         if (ArrayTypes.mentions(ret.getDescriptor())) {
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+            pin(mv, ret);
             mv.visitTypeInsn(Opcodes.CHECKCAST, ret.getInternalName());
         }
         mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
@@ -172,39 +175,71 @@ final class ArrayTypeRewriter extends ClassVisitor {
         mv.visitEnd();
     }
 
-    /** The static method a method reference to JVM-array code is redirected to. */
-    private Handle bridgeFor(Handle target) {
-        int index = bridged.indexOf(target);
+    /**
+     * A bridge to write: to {@code target}, converting arrays to their JVM forms when it
+     * {@code takesJvmArrays}. From parameter {@code fromJdk} on (unless it is -1), its arguments come
+     * from JDK code, which also takes its result (a lambda of a JDK interface): arrays among them
+     * are {@code Object}s in JVM form, wrapped on the way in and pinned on the way out.
+     */
+    private record Bridge(Handle target, boolean takesJvmArrays, int fromJdk) {
+    }
+
+    /**
+     * The static method a method reference is redirected to: one to JVM-array code converts the
+     * arrays; either kind takes a reference array as an {@code Object} (see {@link #bridgeDescriptor}).
+     */
+    private Handle bridgeFor(Handle target, boolean takesJvmArrays, int fromJdk) {
+        Bridge b = new Bridge(target, takesJvmArrays, fromJdk);
+        int index = bridged.indexOf(b);
         if (index < 0) {
-            bridged.add(target);
+            bridged.add(b);
             index = bridged.size() - 1;
         }
-        return new Handle(Opcodes.H_INVOKESTATIC, className, bridgeName(index), bridgeDescriptor(target), isInterface);
+        return new Handle(Opcodes.H_INVOKESTATIC, className, bridgeName(index), bridgeDescriptor(target, fromJdk),
+                isInterface);
     }
 
     private static String bridgeName(int index) {
         return "legoj$bridge$" + index;
     }
 
-    /** Receiver first (when there is one), then the arguments; all mapped. */
-    private static String bridgeDescriptor(Handle target) {
-        Type[] args = Type.getArgumentTypes(target.getDesc());
-        Type ret = Type.getReturnType(target.getDesc());
-        List<Type> params = new ArrayList<>();
-        int tag = target.getTag();
-        if (tag == Opcodes.H_NEWINVOKESPECIAL) {
-            ret = Type.getObjectType(target.getOwner());
-        } else if (tag != Opcodes.H_INVOKESTATIC) {
-            params.add(Type.getObjectType(target.getOwner()));
+    /**
+     * Receiver first (when there is one), then the arguments; all mapped, but a reference array is an
+     * {@code Object}: a lambda's class casts its arguments to the bridge's types, and no value is an
+     * instance of a marker.
+     */
+    private static String bridgeDescriptor(Handle target, int fromJdk) {
+        List<Type> params = bridgeParameters(target);
+        Type object = Type.getObjectType(OBJECT);
+        for (int i = 0; i < params.size(); i++) {
+            Type mapped = ArrayTypes.map(params.get(i));
+            params.set(i, ArrayTypes.isMarker(mapped) || fromJdk >= 0 && i >= fromJdk && mapped != params.get(i) ? object
+                    : mapped);
         }
-        for (Type a : args) {
-            params.add(ArrayTypes.map(a));
-        }
-        return Type.getMethodDescriptor(ArrayTypes.map(ret), params.toArray(new Type[0]));
+        Type ret = bridgeResult(target);
+        return Type.getMethodDescriptor(fromJdk >= 0 && ret.getSort() == Type.ARRAY ? object : ArrayTypes.map(ret),
+                params.toArray(new Type[0]));
     }
 
-    private void writeBridge(int index, Handle target) {
-        String descriptor = bridgeDescriptor(target);
+    /** A bridge's parameters in the plain program's types: the receiver, when there is one, then the target's. */
+    private static List<Type> bridgeParameters(Handle target) {
+        List<Type> params = new ArrayList<>();
+        int tag = target.getTag();
+        if (tag != Opcodes.H_NEWINVOKESPECIAL && tag != Opcodes.H_INVOKESTATIC) {
+            params.add(Type.getObjectType(target.getOwner()));
+        }
+        params.addAll(List.of(Type.getArgumentTypes(target.getDesc())));
+        return params;
+    }
+
+    private static Type bridgeResult(Handle target) {
+        return target.getTag() == Opcodes.H_NEWINVOKESPECIAL ? Type.getObjectType(target.getOwner())
+                : Type.getReturnType(target.getDesc());
+    }
+
+    private void writeBridge(int index, Bridge bridge) {
+        Handle target = bridge.target();
+        String descriptor = bridgeDescriptor(target, bridge.fromJdk());
         MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 bridgeName(index), descriptor, null, null);
         mv.visitCode();
@@ -219,17 +254,34 @@ final class ArrayTypeRewriter extends ClassVisitor {
         }
         Type[] args = Type.getArgumentTypes(target.getDesc());
         int[] slots = slots(slot, args);
+        for (int i = 0; i < args.length; i++) {
+            if (bridge.fromJdk() >= 0 && slot + i >= bridge.fromJdk() && args[i].getSort() == Type.ARRAY) {
+                mv.visitVarInsn(Opcodes.ALOAD, slots[i]);
+                wrap(mv, args[i]);
+                mv.visitVarInsn(Opcodes.ASTORE, slots[i]);
+            }
+        }
         int opcode = switch (tag) {
             case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
             case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
             case Opcodes.H_NEWINVOKESPECIAL, Opcodes.H_INVOKESPECIAL -> Opcodes.INVOKESPECIAL;
             default -> Opcodes.INVOKEVIRTUAL;
         };
-        callWithJvmArrays(mv, opcode, target.getOwner(), target.getName(), target.getDesc(), target.isInterface(),
-                slots, slots[args.length]);
-        Type ret = tag == Opcodes.H_NEWINVOKESPECIAL ? Type.getObjectType(target.getOwner())
-                : ArrayTypes.map(Type.getReturnType(target.getDesc()));
-        mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+        if (bridge.takesJvmArrays()) {
+            callWithJvmArrays(mv, opcode, target.getOwner(), target.getName(), target.getDesc(), target.isInterface(),
+                    slots, slots[args.length]);
+        } else {
+            for (int i = 0; i < args.length; i++) {
+                mv.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ILOAD), slots[i]);
+            }
+            mv.visitMethodInsn(opcode, target.getOwner(), target.getName(), ArrayTypes.mapMethodDescriptor(target.getDesc()),
+                    target.isInterface());
+        }
+        Type ret = bridgeResult(target);
+        if (bridge.fromJdk() >= 0 && ret.getSort() == Type.ARRAY) {
+            pin(mv, ret);
+        }
+        mv.visitInsn(ArrayTypes.map(ret).getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -263,14 +315,15 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 continue;
             }
             if (pin) {
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                pin(mv, args[i]);
             } else if (ArrayBoundaries.takesRange(owner, name, args, i)) {
                 mv.visitVarInsn(Opcodes.ILOAD, argSlots[i + 1]);
                 mv.visitVarInsn(Opcodes.ILOAD, argSlots[i + 2]);
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "toJvmRange", "(Ljava/lang/Object;II)Ljava/lang/Object;",
                         false);
             } else {
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "toJvm", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, takesElements(args[i]) ? "toJvmElements" : "toJvm",
+                        "(Ljava/lang/Object;)Ljava/lang/Object;", false);
             }
             mv.visitTypeInsn(Opcodes.CHECKCAST, args[i].getInternalName());
             if (copyBack) {
@@ -290,8 +343,8 @@ final class ArrayTypeRewriter extends ClassVisitor {
                     mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "releaseRange",
                             "(Ljava/lang/Object;Ljava/lang/Object;II)V", false);
                 } else {
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "release",
-                            "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, takesElements(args[i]) ? "releaseElements"
+                            : "release", "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
                 }
             }
         }
@@ -300,16 +353,42 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 && ArrayBoundaries.returnsFreshArray(owner, name)) {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "wrapFresh", "(Ljava/lang/Object;)Ljava/lang/Object;",
                     false);
-            mv.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.map(ret).getInternalName());
+            castTo(mv, ArrayTypes.map(ret));
         } else if (ArrayTypes.mentions(ret.getDescriptor())) {
             wrap(mv, ret);
         }
     }
 
+    /**
+     * Whether a JDK parameter of array type takes its elements as objects ({@code Object[]}, {@code T[]},
+     * {@code String[][]}): they are passed as rewritten code holds them, as they may come back to it
+     * (a comparator's arguments, a list's elements). Arrays with primitive elements at the bottom
+     * ({@code int[]}, {@code int[][]}) are converted all the way down.
+     */
+    private static boolean takesElements(Type jdkParameter) {
+        return jdkParameter.getElementType().getSort() > Type.DOUBLE;
+    }
+
+    /** The array on the stack, for JDK code that keeps it as {@code jdkType}: its JVM form, its home from now on. */
+    private static void pin(MethodVisitor mv, Type jdkType) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, takesElements(jdkType) ? "pinElements" : "pin",
+                "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+    }
+
     /** The JVM array on the stack, as rewritten code holds it. */
     private static void wrap(MethodVisitor mv, Type jvmType) {
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "wrap", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.map(jvmType).getInternalName());
+        castTo(mv, ArrayTypes.map(jvmType));
+    }
+
+    /**
+     * An {@code Object} on the stack typed as rewritten type {@code mapped}: a cast, but none to a
+     * marker, which no value implements (the verifier takes any object for it).
+     */
+    private static void castTo(MethodVisitor mv, Type mapped) {
+        if (!ArrayTypes.isMarker(mapped) && !mapped.getInternalName().equals(OBJECT)) {
+            mv.visitTypeInsn(Opcodes.CHECKCAST, mapped.getInternalName());
+        }
     }
 
     /** One method's code; {@link #types} sees the original instructions, the next visitor the rewritten ones. */
@@ -323,9 +402,12 @@ final class ArrayTypeRewriter extends ClassVisitor {
         private final int tlbSlot;
         /** First slot free for temporaries. */
         private final int temps;
+        private final String[] nullMessages;
+        /** Ordinal of the next {@code aaload}, {@code aastore} or {@code arraylength}. */
+        private int arrayInstructions;
 
         Code(MethodVisitor next, AnalyzerAdapter types, String descriptor, boolean isStatic, boolean keep, int tlbSlot,
-                int temps) {
+                int temps, String[] nullMessages) {
             super(Opcodes.ASM9, next);
             this.types = types;
             this.descriptor = descriptor;
@@ -333,6 +415,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
             this.keep = keep;
             this.tlbSlot = tlbSlot;
             this.temps = temps;
+            this.nullMessages = nullMessages;
         }
 
         @Override
@@ -408,14 +491,36 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 case Opcodes.ARRAYLENGTH -> primitiveArrayAt(0);
                 default -> -1;
             };
-            if (opcode == Opcodes.AASTORE && mayBeHandle(stackType(0))) {
-                checkStore();
+            Object array = opcode == Opcodes.AALOAD ? stackType(1) : null;
+            String nullMessage = null;
+            if (opcode == Opcodes.AALOAD || opcode == Opcodes.AASTORE || opcode == Opcodes.ARRAYLENGTH) {
+                nullMessage = arrayInstructions < nullMessages.length ? nullMessages[arrayInstructions] : null;
+                arrayInstructions++;
             }
             types.visitInsn(opcode);
+            if (opcode == Opcodes.AALOAD) {
+                pushNullMessage(nullMessage);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, REFS, "load", "(Ljava/lang/Object;ILjava/lang/String;)"
+                        + "Ljava/lang/Object;", false);
+                if (array instanceof String a && a.startsWith("[")) {
+                    castTo(mv, ArrayTypes.map(Type.getType(a.substring(1))));
+                }
+                return;
+            }
+            if (opcode == Opcodes.AASTORE) {
+                pushNullMessage(nullMessage);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, REFS, "store", "(Ljava/lang/Object;ILjava/lang/Object;"
+                        + "Ljava/lang/String;)V", false);
+                return;
+            }
+            if (opcode == Opcodes.ARRAYLENGTH && sort < 0) {
+                pushNullMessage(nullMessage);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, REFS, "length", "(Ljava/lang/Object;Ljava/lang/String;)I", false);
+                return;
+            }
             if (sort < 0) {
                 if (keep && opcode == Opcodes.ARETURN && ArrayTypes.mentions(Type.getReturnType(descriptor).getDescriptor())) {
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;",
-                            false);
+                    pin(mv, Type.getReturnType(descriptor));
                     super.visitTypeInsn(Opcodes.CHECKCAST, Type.getReturnType(descriptor).getInternalName());
                 }
                 super.visitInsn(opcode);
@@ -426,28 +531,6 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 return;
             }
             accessElement(opcode, sort);
-        }
-
-        /** True for a value's static type under which a handle (or an array of handles) can be stored. */
-        private boolean mayBeHandle(Object type) {
-            return type instanceof String t && (t.equals(OBJECT) || t.equals("java/lang/Cloneable")
-                    || t.equals("java/io/Serializable") || t.startsWith("[") && ArrayTypes.mentions(t));
-        }
-
-        /**
-         * {@code ArrayBoundary.checkStore(array, value)} with {@code array, index, value} left on the
-         * stack: only stack instructions, so the {@code aastore} after it still names its operands'
-         * sources in a {@code NullPointerException}.
-         */
-        private void checkStore() {
-            super.visitInsn(Opcodes.DUP_X2);
-            super.visitInsn(Opcodes.POP);
-            super.visitInsn(Opcodes.DUP2_X1);
-            super.visitInsn(Opcodes.POP);
-            super.visitInsn(Opcodes.SWAP);
-            super.visitInsn(Opcodes.DUP_X1);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "checkStore", "([Ljava/lang/Object;Ljava/lang/Object;)V",
-                    false);
         }
 
         private void accessElement(int opcode, int sort) {
@@ -525,14 +608,15 @@ final class ArrayTypeRewriter extends ClassVisitor {
         @Override
         public void visitTypeInsn(int opcode, String type) {
             types.visitTypeInsn(opcode, type);
-            boolean mentions = ArrayTypes.mentions(type) && type.startsWith("[");
+            boolean mentions = type.startsWith("[");
             if (opcode == Opcodes.ANEWARRAY) {
-                super.visitTypeInsn(opcode, ArrayTypes.mapInternalName(type));
+                super.visitLdcInsn(Type.getType("[" + Type.getObjectType(type).getDescriptor()));
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, REFS, "create", "(ILjava/lang/Class;)Ljava/lang/Object;", false);
             } else if (mentions && opcode == Opcodes.CHECKCAST) {
                 super.visitLdcInsn(Type.getObjectType(type));
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "cast",
                         "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;", false);
-                super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.mapInternalName(type));
+                castTo(mv, ArrayTypes.map(Type.getObjectType(type)));
             } else if (mentions && opcode == Opcodes.INSTANCEOF) {
                 super.visitLdcInsn(Type.getObjectType(type));
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "isInstance", "(Ljava/lang/Object;Ljava/lang/Class;)Z",
@@ -545,10 +629,6 @@ final class ArrayTypeRewriter extends ClassVisitor {
         @Override
         public void visitMultiANewArrayInsn(String desc, int numDimensions) {
             types.visitMultiANewArrayInsn(desc, numDimensions);
-            if (!ArrayTypes.mentions(desc)) {
-                super.visitMultiANewArrayInsn(desc, numDimensions);
-                return;
-            }
             for (int d = numDimensions - 1; d >= 0; d--) {
                 super.visitVarInsn(Opcodes.ISTORE, temps + d);
             }
@@ -561,9 +641,9 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 super.visitInsn(Opcodes.IASTORE);
             }
             super.visitLdcInsn(Type.getType(desc));
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HANDLES, "createMulti", "([ILjava/lang/Class;)Ljava/lang/Object;",
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, REFS, "createMulti", "([ILjava/lang/Class;)Ljava/lang/Object;",
                     false);
-            super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.mapInternalName(desc));
+            castTo(mv, ArrayTypes.map(Type.getType(desc)));
         }
 
         private void pushInt(int v) {
@@ -582,7 +662,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 return;
             }
             if (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) {
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                pin(mv, Type.getType(desc));
                 super.visitTypeInsn(Opcodes.CHECKCAST, Type.getType(desc).getInternalName());
                 super.visitFieldInsn(opcode, owner, name, desc);
             } else {
@@ -621,11 +701,18 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 super.visitTypeInsn(Opcodes.CHECKCAST, ArrayTypes.mapInternalName(Type.getReturnType(desc).getInternalName()));
             } else if (owner.equals("java/util/Objects") && name.equals("deepEquals")) {
                 objectsDeepEquals();
+            } else if (owner.equals(OPS) && name.startsWith("deep")) {
+                // Arrays.deepToString, deepHashCode, deepEquals: LegoJ's take either form of an array
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, desc.replace("[Ljava/lang/Object;", "Ljava/lang/Object;"),
+                        false);
             } else if (isTypeReflection(owner, name, desc)) {
                 String receiver = name.equals("getParameterTypes") || name.equals("getGenericParameterTypes")
                         ? "java/lang/reflect/Executable" : owner;
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, ArrayTypes.PACKAGE + "ArrayReflection", name,
-                        "(L" + receiver + ";" + desc.substring(1), false);
+                String reflection = ArrayTypes.PACKAGE + "ArrayReflection";
+                String staticDesc = "(L" + receiver + ";" + desc.substring(1);
+                Type[] args = Type.getArgumentTypes(staticDesc);
+                int[] slots = spillArguments(args);
+                callWithJvmArrays(mv, Opcodes.INVOKESTATIC, reflection, name, staticDesc, false, slots, slots[args.length]);
             } else if (ArrayBoundaries.isRawAccess(owner) && desc.contains("Ljava/lang/Object;")) {
                 rawAccess(opcode, owner, name, desc, itf);
             } else if (!ArrayTypes.mentions(desc)) {
@@ -657,6 +744,14 @@ final class ArrayTypeRewriter extends ClassVisitor {
                             && (owner.equals("java/lang/StringBuilder") || owner.equals("java/lang/StringBuffer"))
                     || opcode == Opcodes.INVOKEVIRTUAL && (name.equals("print") || name.equals("println"))
                             && owner.equals("java/io/PrintStream") && desc.equals("(Ljava/lang/Object;)V");
+        }
+
+        private void pushNullMessage(String message) {
+            if (message != null) {
+                super.visitLdcInsn(message);
+            } else {
+                super.visitInsn(Opcodes.ACONST_NULL);
+            }
         }
 
         /** True for a static type that the rewrite makes a JVM array of handles ({@code [[I}, {@code [[[J}). */
@@ -698,7 +793,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
                 super.visitVarInsn(Opcodes.ALOAD, temps + i);
                 super.visitInsn(Opcodes.AASTORE);
             }
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "deepEquals", "([Ljava/lang/Object;[Ljava/lang/Object;)Z", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, "deepEquals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
         }
 
         /**
@@ -711,8 +806,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
             for (int i = 0; i < args.length; i++) {
                 super.visitVarInsn(ArrayTypes.map(args[i]).getOpcode(Opcodes.ILOAD), slots[i]);
                 if (ArrayTypes.mentions(args[i].getDescriptor())) {
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pin", "(Ljava/lang/Object;)Ljava/lang/Object;",
-                            false);
+                    pin(mv, args[i]);
                     super.visitTypeInsn(Opcodes.CHECKCAST, args[i].getInternalName());
                 } else if (args[i].getDescriptor().equals("Ljava/lang/Object;")) {
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "pinHandle",
@@ -786,13 +880,13 @@ final class ArrayTypeRewriter extends ClassVisitor {
 
         /** A method of an array class: {@code clone} and {@code Object}'s methods. */
         private void arrayMethod(int opcode, String owner, String name, String desc) {
-            if (!ArrayTypes.mentions(owner)) {
-                super.visitMethodInsn(opcode, owner, name, desc, false);
-            } else if (owner.length() == 2 && name.equals("clone")) {
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HANDLES, "cloneOf", "(L" + ArrayTypes.PRIMITIVE_ARRAY
-                        + ";)Ljava/lang/Object;", false);
+            boolean primitive = ArrayTypes.isPrimitiveArray(owner);
+            if (name.equals("clone")) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, primitive ? HANDLES : REFS, "cloneOf", primitive
+                        ? "(L" + ArrayTypes.PRIMITIVE_ARRAY + ";)Ljava/lang/Object;" : "(Ljava/lang/Object;)Ljava/lang/Object;",
+                        false);
             } else {
-                super.visitMethodInsn(opcode, ArrayTypes.mapInternalName(owner), name, desc, false);
+                super.visitMethodInsn(opcode, primitive ? ArrayTypes.mapInternalName(owner) : OBJECT, name, desc, false);
             }
         }
 
@@ -802,14 +896,73 @@ final class ArrayTypeRewriter extends ClassVisitor {
             if (bsm.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
                 desc = concatenatedArraysOfArrays(desc);
             }
-            boolean lambda = bsm.getOwner().equals(LMF);
+            boolean lambda = bsm.getOwner().equals(LMF) && args.length >= 3 && args[1] instanceof Handle
+                    && args[0] instanceof Type && args[2] instanceof Type;
             boolean jdkInterface = !boundaries.isApplication(Type.getReturnType(desc).getInternalName());
+            // a lambda of a JDK interface that JDK code calls: arrays come and go as JDK code holds
+            // them, as to a method that overrides a JDK one
+            boolean jdkFacing = lambda && jdkInterface && ArrayTypes.mentions(((Type) args[2]).getDescriptor());
             Object[] mapped = new Object[args.length];
             for (int i = 0; i < args.length; i++) {
                 boolean samType = lambda && (i == 0 || i >= 3) && args[i] instanceof Type;
-                mapped[i] = samType && jdkInterface ? args[i] : mapConstant(args[i]);
+                mapped[i] = samType && jdkInterface || jdkFacing && i == 1 ? args[i] : mapConstant(args[i]);
+            }
+            if (jdkFacing) {
+                Handle impl = (Handle) args[1];
+                boolean takesJvmArrays = impl.getTag() > Opcodes.H_PUTSTATIC
+                        && boundaries.takesJvmArrays(impl.getOwner(), impl.getName(), impl.getDesc());
+                mapped[1] = bridgeFor(impl, takesJvmArrays, Type.getArgumentTypes(desc).length);
+                mapped[2] = jdkFacing((Type) args[2], (Type) mapped[0]);
+            } else if (lambda) {
+                Type erased = eraseMarkers((Type) mapped[2], (Type) mapped[0]);
+                Handle target = (Handle) mapped[1];
+                if (!erased.equals(mapped[2])) {
+                    mapped[2] = erased;
+                    if (!isBridge(target) && takesMarker(target)) {
+                        mapped[1] = bridgeFor((Handle) args[1], false, -1);
+                    }
+                }
             }
             super.visitInvokeDynamicInsn(name, ArrayTypes.mapMethodDescriptor(desc), bsm, mapped);
+        }
+
+        /** A lambda's instantiated type with each array in it as the JDK interface's method has it there. */
+        private Type jdkFacing(Type instantiated, Type sam) {
+            Type[] args = instantiated.getArgumentTypes();
+            Type[] samArgs = sam.getArgumentTypes();
+            for (int i = 0; i < args.length; i++) {
+                args[i] = args[i].getSort() == Type.ARRAY ? samArgs[i] : ArrayTypes.map(args[i]);
+            }
+            Type ret = instantiated.getReturnType();
+            return Type.getMethodType(ret.getSort() == Type.ARRAY ? sam.getReturnType() : ArrayTypes.map(ret), args);
+        }
+
+        /**
+         * A lambda's instantiated type with each reference array that the interface's method does not
+         * take as that same type made an {@code Object}: the lambda's class would cast an argument to it.
+         */
+        private Type eraseMarkers(Type instantiated, Type sam) {
+            Type[] args = instantiated.getArgumentTypes();
+            Type[] samArgs = sam.getArgumentTypes();
+            for (int i = 0; i < args.length; i++) {
+                if (ArrayTypes.isMarker(args[i]) && (i >= samArgs.length || !args[i].equals(samArgs[i]))) {
+                    args[i] = Type.getObjectType(OBJECT);
+                }
+            }
+            return Type.getMethodType(instantiated.getReturnType(), args);
+        }
+
+        private boolean isBridge(Handle h) {
+            return h.getOwner().equals(className) && h.getName().startsWith("legoj$bridge$");
+        }
+
+        private static boolean takesMarker(Handle h) {
+            for (Type a : Type.getArgumentTypes(h.getDesc())) {
+                if (ArrayTypes.isMarker(a)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -857,7 +1010,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
                     throw new IllegalStateException("a super method reference to " + h.getOwner() + "." + h.getName()
                             + h.getDesc() + " takes JVM arrays; not supported yet");
                 }
-                return bridgeFor(h);
+                return bridgeFor(h, true, -1);
             }
             return c;
         }

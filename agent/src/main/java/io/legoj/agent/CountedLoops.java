@@ -2,8 +2,10 @@ package io.legoj.agent;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -20,6 +22,7 @@ import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -64,6 +67,7 @@ import org.objectweb.asm.tree.analysis.Value;
  */
 final class CountedLoops {
     static final String ACCESS = ArrayTypes.PACKAGE + "ArrayAccess";
+    private static final String REF_ARRAYS = ArrayTypes.PACKAGE + "RefArrays";
     /** Bodies longer than this are left alone: the fast copy doubles them. */
     static final int MAX_BODY = 500;
     /** The most arrays one loop may run over (each takes four locals); an array at two offsets counts twice. */
@@ -213,11 +217,12 @@ final class CountedLoops {
         boolean[] writes = new boolean[MAX_ARRAYS];
         int tlb = -1;
         Set<AbstractInsnNode> calls = new HashSet<>();
+        Map<MethodInsnNode, List<Integer>> rowLoads = new HashMap<>();
         for (AbstractInsnNode i = test.getNext(); i != back; i = i.getNext()) {
             if (i == step) {
                 continue;
             }
-            storesReference |= i.getOpcode() == Opcodes.AASTORE;
+            storesReference |= i instanceof MethodInsnNode c && c.owner.equals(REF_ARRAYS) && c.name.equals("store");
             if (i instanceof FieldInsnNode f) {
                 touchesOther |= !f.owner.equals(owner) || !plainFields.contains(f.name);
                 if (f.getOpcode() == Opcodes.PUTFIELD || f.getOpcode() == Opcodes.PUTSTATIC) {
@@ -263,6 +268,14 @@ final class CountedLoops {
                 writes[arrays.indexOf(a)] |= c.name.startsWith("put");
                 accesses.add(c);
                 arrayOf.add(arrays.indexOf(a));
+            } else if (i instanceof MethodInsnNode c && isRowLoad(c)) {
+                Frame<Loaded> f = frames[insns.indexOf(c)];
+                if (f == null) {
+                    return null;
+                }
+                Loaded rowsValue = f.getStack(f.getStackSize() - 3);
+                Loaded rowValue = f.getStack(f.getStackSize() - 2);
+                rowLoads.put(c, rowsValue.isLoad() && rowValue.isLoad() ? List.of(rowsValue.local(), rowValue.local()) : null);
             } else if (!harmless(owner, i)) {
                 if (!mayCall(i)) {
                     return null;
@@ -270,7 +283,20 @@ final class CountedLoops {
                 calls.add(i);
             }
         }
-        boolean rows = bound.stream().anyMatch(b -> b.getOpcode() == Opcodes.AALOAD) || arrays.stream().anyMatch(Source::isRow);
+        // a row read of a loop's own source is of a JVM array, as runs open only over those
+        // (ArrayLoops.row); any other element of a reference array may be remote, so its read may miss
+        for (Map.Entry<MethodInsnNode, List<Integer>> r : rowLoads.entrySet()) {
+            List<Integer> at = r.getValue();
+            boolean ofSource = at != null && (arrays.stream().anyMatch(a -> a.isRow() && a.local() == at.get(0)
+                    && a.row() == at.get(1)) || readsRow(bound, at.get(0), at.get(1)));
+            if (!ofSource) {
+                if (!mayCall(r.getKey())) {
+                    return null;
+                }
+                calls.add(r.getKey());
+            }
+        }
+        boolean rows = bound.stream().anyMatch(CountedLoops::isRowLoad) || arrays.stream().anyMatch(Source::isRow);
         List<Integer> read = new ArrayList<>(boundLocals);
         for (Source a : arrays) {
             read.add(a.local());
@@ -322,7 +348,7 @@ final class CountedLoops {
      */
     private static boolean boundSurvivesCalls(List<AbstractInsnNode> bound, List<Source> arrays) {
         AbstractInsnNode first = bound.isEmpty() ? null : bound.get(0);
-        if (bound.stream().anyMatch(b -> b.getOpcode() == Opcodes.AALOAD)) {
+        if (bound.stream().anyMatch(CountedLoops::isRowLoad)) {
             int rows = ((VarInsnNode) first).var;
             int row = ((VarInsnNode) first.getNext()).var;
             return arrays.stream().anyMatch(a -> a.isRow() && a.local() == rows && a.row() == row);
@@ -352,10 +378,11 @@ final class CountedLoops {
         if (q instanceof FieldInsnNode f && isLength(f)) {
             return List.of(p, f);
         }
-        if (q instanceof VarInsnNode r && r.getOpcode() == Opcodes.ILOAD && r.getNext() != null
-                && r.getNext().getOpcode() == Opcodes.AALOAD && r.getNext().getNext() instanceof FieldInsnNode f
-                && isLength(f)) {
-            return List.of(p, r, r.getNext(), f);
+        // the array rewrite's m[r].length: the row read takes the JVM's message for a null m
+        if (q instanceof VarInsnNode r && r.getOpcode() == Opcodes.ILOAD && r.getNext() instanceof LdcInsnNode message
+                && isRowLoad(message.getNext()) && message.getNext().getNext() instanceof TypeInsnNode cast
+                && cast.getOpcode() == Opcodes.CHECKCAST && cast.getNext() instanceof FieldInsnNode f && isLength(f)) {
+            return List.of(p, r, message, message.getNext(), cast, f);
         }
         if (q instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(owner)
                 && plainFields.contains(f.name)) {
@@ -369,6 +396,18 @@ final class CountedLoops {
         return null;
     }
 
+    /** The array rewrite's {@code aaload}: {@code RefArrays.load(array, index, nullMessage)}. */
+    static boolean isRowLoad(AbstractInsnNode i) {
+        return i instanceof MethodInsnNode c && c.getOpcode() == Opcodes.INVOKESTATIC && c.owner.equals(REF_ARRAYS)
+                && c.name.equals("load");
+    }
+
+    /** Whether a bound reads row {@code row} of {@code rows}: {@code m[r].length}. */
+    private static boolean readsRow(List<AbstractInsnNode> bound, int rows, int row) {
+        return !bound.isEmpty() && bound.stream().anyMatch(CountedLoops::isRowLoad)
+                && ((VarInsnNode) bound.get(0)).var == rows && ((VarInsnNode) bound.get(1)).var == row;
+    }
+
     static boolean isLength(FieldInsnNode f) {
         return f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(ArrayTypes.PRIMITIVE_ARRAY) && f.name.equals("length");
     }
@@ -380,7 +419,10 @@ final class CountedLoops {
     private static boolean harmless(String owner, AbstractInsnNode i) {
         return switch (i.getType()) {
             case AbstractInsnNode.METHOD_INSN -> isPrimitiveFunction((MethodInsnNode) i);
-            case AbstractInsnNode.INVOKE_DYNAMIC_INSN, AbstractInsnNode.TYPE_INSN, AbstractInsnNode.MULTIANEWARRAY_INSN -> false;
+            // a cast to an array handle class (a row read's) loads no class: the runtime's are loaded
+            case AbstractInsnNode.TYPE_INSN -> i.getOpcode() == Opcodes.CHECKCAST
+                    && ((TypeInsnNode) i).desc.startsWith(ArrayTypes.PACKAGE) && ((TypeInsnNode) i).desc.endsWith("Array");
+            case AbstractInsnNode.INVOKE_DYNAMIC_INSN, AbstractInsnNode.MULTIANEWARRAY_INSN -> false;
             case AbstractInsnNode.FIELD_INSN -> {
                 FieldInsnNode f = (FieldInsnNode) i;
                 yield f.owner.equals(owner) || f.owner.equals(ArrayTypes.PRIMITIVE_ARRAY);
@@ -528,6 +570,9 @@ final class CountedLoops {
 
             @Override
             public Loaded unaryOperation(AbstractInsnNode insn, Loaded value) throws AnalyzerException {
+                if (insn.getOpcode() == Opcodes.CHECKCAST && value.row >= 0) {
+                    return value;
+                }
                 if (insn instanceof FieldInsnNode f && f.getOpcode() == Opcodes.GETFIELD && f.owner.equals(owner)
                         && value.isLoad()) {
                     return new Loaded(Type.getType(f.desc).getSize(), -1, 0, value.local, -1, f.name, f.desc, null, -1,
@@ -538,9 +583,6 @@ final class CountedLoops {
 
             @Override
             public Loaded binaryOperation(AbstractInsnNode insn, Loaded v1, Loaded v2) throws AnalyzerException {
-                if (insn.getOpcode() == Opcodes.AALOAD && v1.isLoad() && v2.isLoad()) {
-                    return new Loaded(1, -1, 0, v1.local, v2.local, null, null, null, -1, false);
-                }
                 int op = insn.getOpcode();
                 if ((op == Opcodes.IADD || op == Opcodes.ISUB) && v1.local >= 0 && v2.constant != null) {
                     return offset(v1, op == Opcodes.IADD ? (long) v2.constant : -(long) v2.constant);
@@ -572,6 +614,9 @@ final class CountedLoops {
 
             @Override
             public Loaded naryOperation(AbstractInsnNode insn, List<? extends Loaded> values) throws AnalyzerException {
+                if (isRowLoad(insn) && values.size() == 3 && values.get(0).isLoad() && values.get(1).isLoad()) {
+                    return new Loaded(1, -1, 0, values.get(0).local(), values.get(1).local(), null, null, null, -1, false);
+                }
                 return of(basic.naryOperation(insn, null));
             }
 

@@ -1,5 +1,6 @@
 package io.legoj.agent;
 
+import io.legoj.runtime.arrays.types.ArrayTypeMarkers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -45,6 +46,9 @@ final class LegojTransformer implements ClassFileTransformer {
             Function<String, DeclaredMethods> m = rewriter.features().arrays()
                     ? methods.computeIfAbsent(loader, LegojTransformer::methodsFor) : null;
             byte[] out = rewriter.rewrite(bytes, k, m);
+            if (out != bytes && m != null) {
+                ArrayTypes.markersIn(out).forEach(marker -> ArrayTypeMarkers.define(marker, loader));
+            }
             if (logClasses && k != null) {
                 ClassKinds.Decision d = k.decide(ClassFacts.read(bytes));
                 if (d.kind() == ClassKind.LOCAL) {

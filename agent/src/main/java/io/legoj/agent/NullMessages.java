@@ -63,6 +63,60 @@ final class NullMessages {
         return messages;
     }
 
+    /**
+     * The JVM's message for a null array of a reference-array instruction ({@code aaload},
+     * {@code aastore}, {@code arraylength}), which the array rewrite turns into a call: by ordinal
+     * among those instructions of {@code m}, or null where the JVM could not name the array either
+     * (the call then throws the JVM's message without a name).
+     */
+    static String[] forArrays(MethodNode m, Frame<SourceValue>[] frames) {
+        int count = 0;
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            count += isArrayInstruction(i) ? 1 : 0;
+        }
+        String[] messages = new String[count];
+        if (frames == null) {
+            return messages;
+        }
+        int ordinal = -1;
+        for (int at = 0; at < m.instructions.size(); at++) {
+            AbstractInsnNode i = m.instructions.get(at);
+            if (!isArrayInstruction(i)) {
+                continue;
+            }
+            ordinal++;
+            Frame<SourceValue> frame = frames[at];
+            if (frame == null) {
+                continue;
+            }
+            int depth = switch (i.getOpcode()) {
+                case Opcodes.AASTORE -> 3;
+                case Opcodes.AALOAD -> 2;
+                default -> 1;
+            };
+            AbstractInsnNode source = FieldRuns.source(m, frames, frame.getStack(frame.getStackSize() - depth));
+            String described = source instanceof FieldInsnNode read && read.getOpcode() == Opcodes.GETFIELD
+                    ? describe(m, frames, read, Map.of())
+                    : source instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD ? local(m, load)
+                    : source instanceof FieldInsnNode s && s.getOpcode() == Opcodes.GETSTATIC
+                            ? s.owner.replace('/', '.') + "." + s.name : null;
+            if (described != null) {
+                String what = switch (i.getOpcode()) {
+                    case Opcodes.AASTORE -> "Cannot store to object array";
+                    case Opcodes.AALOAD -> "Cannot load from object array";
+                    default -> "Cannot read the array length";
+                };
+                messages[ordinal] = what + " because \"" + described + "\" is null";
+            }
+        }
+        return messages;
+    }
+
+    private static boolean isArrayInstruction(AbstractInsnNode i) {
+        int op = i.getOpcode();
+        return op == Opcodes.AALOAD || op == Opcodes.AASTORE || op == Opcodes.ARRAYLENGTH;
+    }
+
     /** What the JVM prints for the value {@code read} pushed ({@code a.next}), or null when it starts elsewhere. */
     private static String describe(MethodNode m, Frame<SourceValue>[] frames, FieldInsnNode read,
             Map<AbstractInsnNode, String> names) {

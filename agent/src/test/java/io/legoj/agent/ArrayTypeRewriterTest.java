@@ -33,6 +33,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.MultiANewArrayInsnNode;
@@ -49,6 +50,11 @@ class ArrayTypeRewriterTest {
     private static final String INT_ARRAY = "L" + P + "IntArray;";
     private static final String LONG_ARRAY = "L" + P + "LongArray;";
     private static final String BYTE_ARRAY = "L" + P + "ByteArray;";
+    /** The markers of {@code int[][]}, {@code long[][]}, {@code String[]} and {@code String[][]}. */
+    private static final String INTS = "L" + P + "types/2_I;";
+    private static final String LONGS = "L" + P + "types/2_J;";
+    private static final String STRINGS = "L" + P + "types/1_Ljava~lang~String;";
+    private static final String STRING_ROWS = "L" + P + "types/2_Ljava~lang~String;";
     private static final int[] PRIMITIVE_LOADS = {Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD,
         Opcodes.BALOAD, Opcodes.CALOAD, Opcodes.SALOAD};
     private static final int[] PRIMITIVE_STORES = {Opcodes.IASTORE, Opcodes.LASTORE, Opcodes.FASTORE, Opcodes.DASTORE,
@@ -155,6 +161,17 @@ class ArrayTypeRewriterTest {
         return out;
     }
 
+    /** The class constants {@code m} loads. */
+    private static List<Type> ldcTypes(MethodNode m) {
+        List<Type> out = new ArrayList<>();
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof LdcInsnNode l && l.cst instanceof Type t) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     private static MethodInsnNode firstCall(MethodNode m) {
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (i instanceof MethodInsnNode c) {
@@ -175,7 +192,7 @@ class ArrayTypeRewriterTest {
                 assertEquals(0, count(m, op), where + " keeps a store, opcode " + op);
             }
         }
-        long multi = calls(m).stream().filter(s -> s.equals("CALL ArrayHandles.createMulti")).count();
+        long multi = calls(m).stream().filter(s -> s.equals("CALL RefArrays.createMulti")).count();
         assertEquals(multi, count(m, Opcodes.NEWARRAY), where + ": newarray other than the dimensions of createMulti");
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (i instanceof IntInsnNode n && n.getOpcode() == Opcodes.NEWARRAY) {
@@ -198,14 +215,14 @@ class ArrayTypeRewriterTest {
     void fieldAndMethodDescriptorsMapToHandles() {
         ClassNode c = rewrite(arraycorpus.Declarations.class);
         assertEquals(INT_ARRAY, field(c, "ints").desc);
-        assertEquals("[" + LONG_ARRAY, field(c, "grid").desc);
-        assertEquals("[Ljava/lang/String;", field(c, "names").desc);
+        assertEquals(LONGS, field(c, "grid").desc);
+        assertEquals(STRINGS, field(c, "names").desc);
         assertEquals("L" + P + "DoubleArray;", field(c, "weights").desc);
-        assertEquals("[[L" + P + "CharArray;", field(c, "cube").desc);
-        method(c, "sums", "([" + INT_ARRAY + ")" + LONG_ARRAY);
-        method(c, "square", "(I)[" + INT_ARRAY);
-        method(c, "rows", "(I)[" + INT_ARRAY);
-        method(c, "strings", "(I)[[Ljava/lang/String;");
+        assertEquals("L" + P + "types/3_C;", field(c, "cube").desc);
+        method(c, "sums", "(" + INTS + ")" + LONG_ARRAY);
+        method(c, "square", "(I)" + INTS);
+        method(c, "rows", "(I)" + INTS);
+        method(c, "strings", "(I)" + STRING_ROWS);
         method(c, "lengthOnly", "(" + BYTE_ARRAY + ")I");
         method(c, "shown", "(" + INT_ARRAY + ")Ljava/lang/String;");
         for (MethodNode m : c.methods) {
@@ -227,7 +244,7 @@ class ArrayTypeRewriterTest {
     @Test
     void elementAccessesCallArrayAccessWithTheMethodsTlb() {
         ClassNode c = rewrite(arraycorpus.Declarations.class);
-        MethodNode sums = method(c, "sums", "([" + INT_ARRAY + ")" + LONG_ARRAY);
+        MethodNode sums = method(c, "sums", "(" + INTS + ")" + LONG_ARRAY);
         MethodInsnNode first = firstCall(sums);
         assertEquals("io/legoj/runtime/Mmu", first.owner);
         assertEquals("tlb", first.name);
@@ -246,8 +263,9 @@ class ArrayTypeRewriterTest {
                 assertEquals(tlb, load.var, "each access passes the Tlb local");
             }
         }
-        // rows.length is the length of a JVM array (of handles), rows[i].length a handle's
-        assertEquals(2, count(sums, Opcodes.ARRAYLENGTH));
+        // rows.length is a reference array's (a JVM array or a RefArray), rows[i].length a handle's
+        assertEquals(0, count(sums, Opcodes.ARRAYLENGTH));
+        assertEquals(2, calls(sums).stream().filter(s -> s.equals("CALL RefArrays.length")).count());
         assertEquals(1, calls(sums).stream().filter(s -> s.equals("GETFIELD length")).count());
     }
 
@@ -257,23 +275,26 @@ class ArrayTypeRewriterTest {
         MethodNode length = method(c, "lengthOnly", "(" + BYTE_ARRAY + ")I");
         assertEquals(List.of("GETFIELD length"), calls(length));
         assertEquals(0, count(length, Opcodes.ARRAYLENGTH));
-        assertEquals(List.of(), calls(method(c, "rows", "(I)[" + INT_ARRAY)));
+        assertEquals(List.of("CALL RefArrays.create"), calls(method(c, "rows", "(I)" + INTS)));
     }
 
     @Test
     void creationOfArraysIsReplacedOrMapped() {
         ClassNode c = rewrite(arraycorpus.Declarations.class);
-        MethodNode square = method(c, "square", "(I)[" + INT_ARRAY);
+        MethodNode square = method(c, "square", "(I)" + INTS);
         assertEquals(0, count(square, Opcodes.MULTIANEWARRAY));
-        assertTrue(calls(square).contains("CALL ArrayHandles.createMulti"), calls(square).toString());
-        assertEquals(List.of("[" + INT_ARRAY), typeInsns(square, Opcodes.CHECKCAST));
-        MethodNode rows = method(c, "rows", "(I)[" + INT_ARRAY);
-        assertEquals(List.of(P + "IntArray"), typeInsns(rows, Opcodes.ANEWARRAY));
-        MethodNode strings = method(c, "strings", "(I)[[Ljava/lang/String;");
-        assertEquals(1, count(strings, Opcodes.MULTIANEWARRAY), "reference arrays stay");
-        MethodNode sums = method(c, "sums", "([" + INT_ARRAY + ")" + LONG_ARRAY);
+        assertTrue(calls(square).contains("CALL RefArrays.createMulti"), calls(square).toString());
+        assertEquals(List.of(), typeInsns(square, Opcodes.CHECKCAST), "no cast to a marker");
+        MethodNode rows = method(c, "rows", "(I)" + INTS);
+        assertEquals(List.of(), typeInsns(rows, Opcodes.ANEWARRAY));
+        assertEquals(List.of(Type.getType("[[I")), ldcTypes(rows), "the plain class of the new array");
+        MethodNode strings = method(c, "strings", "(I)" + STRING_ROWS);
+        assertEquals(0, count(strings, Opcodes.MULTIANEWARRAY), "reference arrays too");
+        assertTrue(calls(strings).contains("CALL RefArrays.createMulti"), calls(strings).toString());
+        MethodNode sums = method(c, "sums", "(" + INTS + ")" + LONG_ARRAY);
         assertEquals(0, count(sums, Opcodes.NEWARRAY));
-        assertEquals(List.of(P + "LongArray"), typeInsns(sums, Opcodes.CHECKCAST));
+        // the new long[] from ArrayHandles.create, and each row of the int[][] that RefArrays.load reads
+        assertEquals(List.of(P + "LongArray", P + "IntArray", P + "IntArray"), typeInsns(sums, Opcodes.CHECKCAST));
     }
 
     @Test
@@ -291,13 +312,13 @@ class ArrayTypeRewriterTest {
         Handle target = (Handle) indy.bsmArgs[1];
         assertEquals(c.name, target.getOwner());
         assertEquals("legoj$bridge$0", target.getName());
-        assertEquals("(" + INT_ARRAY + ")Ljava/lang/String;", target.getDesc());
+        assertEquals("(Ljava/lang/Object;)Ljava/lang/String;", target.getDesc(), "JDK code calls it with a JVM array");
         assertEquals(Opcodes.H_INVOKESTATIC, target.getTag());
-        assertEquals(Type.getType("(" + INT_ARRAY + ")Ljava/lang/String;"), indy.bsmArgs[2]);
-        MethodNode bridge = method(c, "legoj$bridge$0", "(" + INT_ARRAY + ")Ljava/lang/String;");
+        assertEquals(Type.getType("(Ljava/lang/Object;)Ljava/lang/String;"), indy.bsmArgs[2]);
+        MethodNode bridge = method(c, "legoj$bridge$0", "(Ljava/lang/Object;)Ljava/lang/String;");
         assertEquals(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, bridge.access);
-        assertEquals(List.of("CALL ArrayBoundary.toJvm", "CALL Arrays.toString"), calls(bridge));
-        assertEquals(List.of("[I"), typeInsns(bridge, Opcodes.CHECKCAST));
+        assertEquals(List.of("CALL ArrayBoundary.wrap", "CALL ArrayBoundary.toJvm", "CALL Arrays.toString"), calls(bridge));
+        assertEquals(List.of(P + "IntArray", "[I"), typeInsns(bridge, Opcodes.CHECKCAST));
     }
 
     @Test
@@ -494,7 +515,7 @@ class ArrayTypeRewriterTest {
     void asmBuiltClassEveryArrayInstruction() {
         ClassNode c = rewrite(built());
         assertEquals(INT_ARRAY, field(c, "f").desc);
-        assertEquals("[" + LONG_ARRAY, field(c, "g").desc);
+        assertEquals(LONGS, field(c, "g").desc);
         method(c, "nat", "([J)[I");
         for (MethodNode m : c.methods) {
             if (!m.name.equals("nat")) {
@@ -507,13 +528,15 @@ class ArrayTypeRewriterTest {
                 "CALL ArrayAccess.getChar", "CALL ArrayAccess.putChar"),
                 calls(method(c, "fill", "(L" + P + "DoubleArray;L" + P + "BooleanArray;L" + P + "CharArray;)V")));
         MethodNode multi = method(c, "multi", "()Ljava/lang/Object;");
-        assertEquals(List.of("CALL ArrayHandles.createMulti"), calls(multi));
+        assertEquals(List.of("CALL RefArrays.createMulti"), calls(multi));
         assertEquals(0, count(multi, Opcodes.MULTIANEWARRAY));
-        assertEquals(1, count(method(c, "multiRef", "()Ljava/lang/Object;"), Opcodes.MULTIANEWARRAY));
-        assertEquals(List.of(P + "IntArray"), typeInsns(method(c, "rows", "()Ljava/lang/Object;"), Opcodes.ANEWARRAY));
-        assertEquals(List.of("[L" + P + "ShortArray;"),
-                typeInsns(method(c, "planes", "()Ljava/lang/Object;"), Opcodes.ANEWARRAY));
-        assertEquals(List.of("java/lang/String"), typeInsns(method(c, "strings", "()Ljava/lang/Object;"), Opcodes.ANEWARRAY));
+        assertEquals(List.of("CALL RefArrays.createMulti"), calls(method(c, "multiRef", "()Ljava/lang/Object;")));
+        for (String creates : List.of("rows", "planes", "strings")) {
+            MethodNode m = method(c, creates, "()Ljava/lang/Object;");
+            assertEquals(List.of("CALL RefArrays.create"), calls(m), creates);
+            assertEquals(0, count(m, Opcodes.ANEWARRAY), creates);
+        }
+        assertEquals(List.of(Type.getType("[[[S")), ldcTypes(method(c, "planes", "()Ljava/lang/Object;")));
         MethodNode bytes = method(c, "bytes", "()" + BYTE_ARRAY);
         assertEquals(List.of("GETSTATIC BYTE", "CALL ArrayHandles.create"), calls(bytes));
         assertEquals(List.of(P + "ByteArray"), typeInsns(bytes, Opcodes.CHECKCAST));
@@ -590,11 +613,15 @@ class ArrayTypeRewriterTest {
         }
     }
 
+    /** The array memory of the last {@link #sameResult}. */
+    private static ArrayMemory lastMemory;
+
     /** Runs {@code className} plain, then rewritten with arrays of more than {@code localMax} bytes remote. */
     private static String sameResult(String className, long localMax) throws Exception {
         String plain = run(ArrayTypeRewriterTest.class.getClassLoader(), className);
         ArrayMemory memory = new ArrayMemory(runtime.heap(), runtime.cache(), localMax);
         ArrayMemory.install(memory);
+        lastMemory = memory;
         RewritingLoader loader = new RewritingLoader("arraycorpus.", ClassRewriter.Features.ARRAYS);
         String rewritten = run(loader, className);
         assertEquals(plain, rewritten, className + " with arrays of more than " + localMax + " bytes remote");
@@ -649,6 +676,16 @@ class ArrayTypeRewriterTest {
         assertEquals(expected, rewritten.getMethod("describe", String.class).invoke(null, plainStream), "plain to agent");
         String agentStream = (String) rewritten.getMethod("stream").invoke(null);
         assertEquals(expected, arraycorpus.Serial.describe(agentStream), "agent to plain");
+    }
+
+    @ParameterizedTest(name = "arrays over {0} bytes remote")
+    @ValueSource(longs = {0, 64, 1 << 20})
+    void referenceArraysSmallAndLarge(long localMax) throws Exception {
+        String out = sameResult("arraycorpus.References", localMax);
+        assertTrue(out.contains("covariance: ArrayStoreException: java.lang.Integer ArrayStoreException: [I"), out);
+        if (localMax == 0) {
+            assertTrue(lastMemory.summary().matches("remote_arrays=[1-9].*"), lastMemory.summary());
+        }
     }
 
     @ParameterizedTest(name = "arrays over {0} bytes remote")

@@ -5,31 +5,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.legoj.runtime.arrays.types.ArrayTypeMarkers;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-/** The type mapping of the array rewrite: primitive arrays become handles, the levels above stay JVM arrays. */
+/** The type mapping of the array rewrite: primitive arrays become handles, reference arrays their markers. */
 class ArrayTypesTest {
     private static final String P = "io/legoj/runtime/arrays/";
 
     @Test
-    void mentionsFindsPrimitiveArraysAnywhereInADescriptor() {
-        for (String d : new String[] {"[Z", "[B", "[S", "[C", "[I", "[J", "[F", "[D", "[[I", "[[[D", "(I[J)V", "()[B",
-                "(Ljava/lang/String;[[C)V", "(Ljava/lang/Object;[Ljava/lang/String;[F)V", "([Ljava/lang/Object;[I)V"}) {
+    void mentionsFindsArraysAnywhereInADescriptor() {
+        for (String d : new String[] {"[Z", "[I", "[[I", "[[[D", "(I[J)V", "()[B", "(Ljava/lang/String;[[C)V",
+            "[Ljava/lang/String;", "[[Ljava/lang/Object;", "([Ljava/lang/Integer;)V", "()[Lp/Q;"}) {
             assertTrue(ArrayTypes.mentions(d), d);
         }
-        for (String d : new String[] {"I", "J", "Ljava/lang/String;", "[Ljava/lang/String;", "[[Ljava/lang/Object;",
-                "()V", "(IJLjava/lang/Object;)D", "([Ljava/lang/Integer;)[[Ljava/lang/String;", "java/lang/String",
-                "[Ljava/util/List;", "(Lp/ArrayOfInts;)Lp/B;"}) {
+        for (String d : new String[] {"I", "J", "Ljava/lang/String;", "()V", "(IJLjava/lang/Object;)D", "java/lang/String",
+            "(Lp/ArrayOfInts;)Lp/B;", "L" + P + "types/1_Ljava~lang~String;"}) {
             assertFalse(ArrayTypes.mentions(d), d);
         }
     }
 
     @Test
-    void mentionsDoesNotMistakeLettersOfClassNamesForArrays() {
-        // the brackets of reference arrays are followed by 'L'; the class name itself may hold any letter
-        assertFalse(ArrayTypes.mentions("([Lp/IJ;[[Lp/Z;)[Lp/D;"));
-        assertTrue(ArrayTypes.mentions("([Lp/IJ;[[Lp/Z;)[[D"));
+    void referenceArraysAndPrimitiveOnesAreToldApart() {
+        for (String d : new String[] {"[Ljava/lang/String;", "[[I", "[[Lp/Q;", "[[[Z"}) {
+            assertTrue(ArrayTypes.isReferenceArray(d), d);
+            assertFalse(ArrayTypes.isPrimitiveArray(d), d);
+        }
+        for (String d : new String[] {"[I", "[Z", "[D"}) {
+            assertTrue(ArrayTypes.isPrimitiveArray(d), d);
+            assertFalse(ArrayTypes.isReferenceArray(d), d);
+        }
+        assertFalse(ArrayTypes.isReferenceArray("Ljava/lang/String;"));
+        assertFalse(ArrayTypes.isPrimitiveArray("I"));
     }
 
     @Test
@@ -64,20 +74,23 @@ class ArrayTypesTest {
     }
 
     @Test
-    void eachLevelAboveThePrimitiveArrayStaysAJvmArray() {
-        assertEquals("[L" + P + "IntArray;", ArrayTypes.mapDescriptor("[[I"));
-        assertEquals("[[L" + P + "DoubleArray;", ArrayTypes.mapDescriptor("[[[D"));
-        assertEquals("[[[L" + P + "BooleanArray;", ArrayTypes.mapDescriptor("[[[[Z"));
-        Type twoD = ArrayTypes.map(Type.getType("[[J"));
-        assertEquals(Type.ARRAY, twoD.getSort());
-        assertEquals(1, twoD.getDimensions());
-        assertEquals(P + "LongArray", twoD.getElementType().getInternalName());
+    void referenceArraysAndArraysOfArraysBecomeTheirMarkers() {
+        assertEquals("L" + P + "types/2_I;", ArrayTypes.mapDescriptor("[[I"));
+        assertEquals("L" + P + "types/3_D;", ArrayTypes.mapDescriptor("[[[D"));
+        assertEquals("L" + P + "types/1_Ljava~lang~String;", ArrayTypes.mapDescriptor("[Ljava/lang/String;"));
+        assertEquals("L" + P + "types/2_Lp~Q$R;", ArrayTypes.mapDescriptor("[[Lp/Q$R;"));
+        for (String d : new String[] {"[[J", "[Ljava/lang/Object;", "[[[Lp/Point;"}) {
+            Type mapped = ArrayTypes.map(Type.getType(d));
+            assertTrue(ArrayTypes.isMarker(mapped), d);
+            assertEquals(d, ArrayTypeMarkers.descriptorOf(mapped.getInternalName()), d);
+        }
+        assertFalse(ArrayTypes.isMarker(ArrayTypes.map(Type.getType("[J"))));
+        assertFalse(ArrayTypes.isMarker(Type.getType("Ljava/lang/Object;")));
     }
 
     @Test
-    void referenceArraysAndNonArraysAreUnchanged() {
-        for (String d : new String[] {"I", "J", "Z", "Ljava/lang/String;", "[Ljava/lang/String;", "[[Ljava/lang/Object;",
-                "[[[Lp/Point;", "L" + P + "IntArray;"}) {
+    void nonArraysAreUnchanged() {
+        for (String d : new String[] {"I", "J", "Z", "Ljava/lang/String;", "L" + P + "IntArray;"}) {
             assertEquals(d, ArrayTypes.mapDescriptor(d), d);
             Type t = Type.getType(d);
             assertSame(t, ArrayTypes.map(t), d);
@@ -86,17 +99,17 @@ class ArrayTypesTest {
 
     @Test
     void methodDescriptorsMapEveryArgumentAndTheResult() {
-        assertEquals("([L" + P + "IntArray;)L" + P + "LongArray;", ArrayTypes.mapMethodDescriptor("([[I)[J"));
+        assertEquals("(L" + P + "types/2_I;)L" + P + "LongArray;", ArrayTypes.mapMethodDescriptor("([[I)[J"));
         assertEquals("(IL" + P + "ByteArray;II)I", ArrayTypes.mapMethodDescriptor("(I[BII)I"));
-        assertEquals("(Ljava/lang/String;[Ljava/lang/String;JL" + P + "CharArray;D)[[L" + P + "FloatArray;",
+        assertEquals("(Ljava/lang/String;L" + P + "types/1_Ljava~lang~String;JL" + P + "CharArray;D)L" + P + "types/3_F;",
                 ArrayTypes.mapMethodDescriptor("(Ljava/lang/String;[Ljava/lang/String;J[CD)[[[F"));
         assertEquals("()L" + P + "BooleanArray;", ArrayTypes.mapMethodDescriptor("()[Z"));
         assertEquals("(L" + P + "ShortArray;)V", ArrayTypes.mapMethodDescriptor("([S)V"));
     }
 
     @Test
-    void methodDescriptorsWithoutPrimitiveArraysAreReturnedAsTheyAre() {
-        String d = "([Ljava/lang/String;I)[Ljava/lang/Object;";
+    void methodDescriptorsWithoutArraysAreReturnedAsTheyAre() {
+        String d = "(Ljava/lang/String;I)Ljava/lang/Object;";
         assertSame(d, ArrayTypes.mapMethodDescriptor(d));
         String v = "()V";
         assertSame(v, ArrayTypes.mapMethodDescriptor(v));
@@ -105,13 +118,23 @@ class ArrayTypesTest {
     @Test
     void internalNamesOfArraysMapAsFramesAndTypeInstructionsUseThem() {
         assertEquals(P + "IntArray", ArrayTypes.mapInternalName("[I"));
-        assertEquals("[L" + P + "IntArray;", ArrayTypes.mapInternalName("[[I"));
-        assertEquals("[[L" + P + "CharArray;", ArrayTypes.mapInternalName("[[[C"));
-        assertEquals("[Ljava/lang/String;", ArrayTypes.mapInternalName("[Ljava/lang/String;"));
+        assertEquals(P + "types/2_I", ArrayTypes.mapInternalName("[[I"));
+        assertEquals(P + "types/1_Ljava~lang~String", ArrayTypes.mapInternalName("[Ljava/lang/String;"));
         assertEquals("java/lang/String", ArrayTypes.mapInternalName("java/lang/String"));
         // a class whose name looks like a descriptor is a class, not an array
         assertEquals("I", ArrayTypes.mapInternalName("I"));
         assertEquals("p/Q", ArrayTypes.mapInternalName("p/Q"));
+    }
+
+    @Test
+    void theMarkersAClassNamesAreFoundInItsBytes() {
+        ClassWriter w = new ClassWriter(0);
+        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "p/Holder", null, "java/lang/Object", null);
+        w.visitField(0, "a", ArrayTypes.mapDescriptor("[[Ljava/lang/String;"), null, null).visitEnd();
+        w.visitMethod(0, "m", ArrayTypes.mapMethodDescriptor("([I[[J)[Lp/Q;"), null, null).visitEnd();
+        w.visitEnd();
+        assertEquals(Set.of(P + "types/2_Ljava~lang~String", P + "types/2_J", P + "types/1_Lp~Q"),
+                ArrayTypes.markersIn(w.toByteArray()));
     }
 
     @Test

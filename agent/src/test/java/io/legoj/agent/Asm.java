@@ -1,5 +1,6 @@
 package io.legoj.agent;
 
+import io.legoj.runtime.arrays.types.ArrayTypeMarkers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class Asm {
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(rewrite.apply(writer), ClassReader.EXPAND_FRAMES);
         byte[] out = writer.toByteArray();
+        ArrayTypes.markersIn(out).forEach(marker -> ArrayTypeMarkers.define(marker, Asm.class.getClassLoader()));
         StringWriter problems = new StringWriter();
         CheckClassAdapter.verify(new ClassReader(out), Asm.class.getClassLoader(), false, new PrintWriter(problems));
         if (problems.toString().length() > 0) {

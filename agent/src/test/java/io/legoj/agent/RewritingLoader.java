@@ -1,5 +1,6 @@
 package io.legoj.agent;
 
+import io.legoj.runtime.arrays.types.ArrayTypeMarkers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,6 +62,7 @@ final class RewritingLoader extends ClassLoader {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
                 byte[] out = rewriter.rewrite(bytes(name.replace('.', '/')), kinds, RewritingLoader::methods);
+                ArrayTypes.markersIn(out).forEach(marker -> ArrayTypeMarkers.define(marker, this));
                 verify(out);
                 rewritten.add(name);
                 c = defineClass(name, out, 0, out.length);

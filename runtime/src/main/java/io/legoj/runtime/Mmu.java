@@ -22,6 +22,15 @@ public final class Mmu {
         runtime = rt;
     }
 
+    /**
+     * The memory the static entry points use, without a runtime (null: none): for tests over an
+     * in-memory backend, where remote objects and arrays meet.
+     */
+    static synchronized void useMemory(PageCache cache, Heap heap) {
+        Mmu.cache = cache;
+        Mmu.heap = heap;
+    }
+
     public static LegojRuntime runtime() {
         LegojRuntime rt = runtime;
         if (rt == null) {

@@ -50,6 +50,11 @@ final class InMemoryBackend implements PageBackend, RegionSource, AutoCloseable 
         return regionSize;
     }
 
+    /** Leaves the first {@code count} regions unused, so that backends of one JVM need not share addresses. */
+    synchronized void skipRegions(long count) {
+        nextRegion += count;
+    }
+
     @Override
     public synchronized long allocateRegions(int count) {
         long first = nextRegion;

@@ -82,9 +82,13 @@ public final class ArrayLoops {
         return (int) Math.max(lowest, (pageStart - a.address) >> k.shift) - 1;
     }
 
-    /** Row {@code r} of {@code rows}, or null where reading it would throw (the loop's plain body throws then). */
-    public static Object row(Object[] rows, int r) {
-        return rows == null || r < 0 || r >= rows.length ? null : rows[r];
+    /**
+     * Row {@code r} of {@code rows}, or null where reading it would throw (the loop's plain body throws
+     * then) or where {@code rows} is a remote {@code RefArray}: a run reads its rows again, and a
+     * remote read may miss in the TLB, so runs open only over rows of a JVM array.
+     */
+    public static Object row(Object rows, int r) {
+        return rows instanceof Object[] a && r >= 0 && r < a.length ? a[r] : null;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.legoj.runtime.Tlb;
 import io.legoj.runtime.objects.ClassIds;
 import io.legoj.runtime.objects.Handles;
 import io.legoj.runtime.objects.Layout;
+import io.legoj.runtime.objects.Refs;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -13,9 +14,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where the arrays of rewritten code live: arrays of at most {@code localMaxBytes} bytes stay in
- * local mode, larger ones take a block of the remote {@link Heap} (header and elements), freed when
- * their handle dies unless remote memory refers to them by then. Dead handles are found on the next
- * allocation, so no thread of its own is needed. Installed once by the agent (tests install their own).
+ * local mode (a reference array: a JVM array), larger ones take a block of the remote {@link Heap}
+ * (header and elements), freed when their handle dies unless remote memory refers to them by then.
+ * Dead handles are found on the next allocation, so no thread of its own is needed. Installed once
+ * by the agent (tests install their own).
  */
 public final class ArrayMemory {
     private static volatile ArrayMemory installed;
@@ -25,7 +27,7 @@ public final class ArrayMemory {
     final long localMaxBytes;
     private final LongAdder remoteArrays = new LongAdder();
     private final LongAdder remoteBytes = new LongAdder();
-    private final ReferenceQueue<PrimitiveArray> dead = new ReferenceQueue<>();
+    private final ReferenceQueue<Object> dead = new ReferenceQueue<>();
     /**
      * Blocks to free when their handle dies, linked from this head so that their references stay
      * reachable until then (as the JDK's {@code Cleaner} keeps its own): linking and unlinking cost
@@ -57,7 +59,10 @@ public final class ArrayMemory {
 
     /** True when a new array of this size is made in local mode (with no limit, not even an empty one). */
     boolean staysLocal(Kind kind, int length) {
-        long bytes = (long) length << kind.shift;
+        return staysLocal((long) length << kind.shift, length);
+    }
+
+    private boolean staysLocal(long bytes, int length) {
         return bytes <= localMaxBytes && (localMaxBytes > 0 || length > 0);
     }
 
@@ -85,19 +90,48 @@ public final class ArrayMemory {
             case FLOAT -> new FloatArray(length, va);
             case DOUBLE -> new DoubleArray(length, va);
         };
-        writeHeader(header, a);
+        writeHeader(header, a, length);
         remoteArrays.increment();
         remoteBytes.add(bytes);
-        a.block = new Block(this, a, header, bytes);
+        a.block = new Block(this, a, header, bytes, false);
         own(a.block);
         return a;
     }
 
-    private void writeHeader(long header, PrimitiveArray a) {
+    /**
+     * A new array of the plain reference-array class {@code type}, all null: a JVM array of its
+     * handle class when small, else a remote {@link RefArray}. A small array of reference arrays is a
+     * RefArray born local: its rows may be JVM arrays or RefArrays, and no JVM array class holds both.
+     */
+    Object createReferences(Class<?> type, int length) {
+        if (length < 0) {
+            throw new NegativeArraySizeException(String.valueOf(length));
+        }
+        Class<?> component = type.getComponentType();
+        boolean holdsReferenceArrays = component.isArray() && Kind.of(component) == null;
+        if (staysLocal((long) length << RefArray.SHIFT, length)) {
+            // a JVM array of the plain class could not hold both JVM arrays and RefArrays as elements
+            return holdsReferenceArrays ? new RefArray(new Object[length], type)
+                    : java.lang.reflect.Array.newInstance(ArrayBoundary.handleClassOf(component), length);
+        }
+        freeDead();
+        long bytes = (long) length << RefArray.SHIFT;
+        long header = heap.allocate(RefArray.HEADER + bytes);
+        RefArray a = new RefArray(length, header + RefArray.HEADER, type);
+        writeHeader(header, a, length);
+        cache.tlb().putInt(header + RefArray.TYPE, ClassIds.idOf(type));
+        remoteArrays.increment();
+        remoteBytes.add(bytes);
+        a.block = new Block(this, a, header, bytes, true);
+        own(a.block);
+        return a;
+    }
+
+    private void writeHeader(long header, Object array, int length) {
         Tlb t = cache.tlb();
-        t.putInt(header + Layout.CLASS_ID, ClassIds.idOf(a.getClass()));
-        t.putInt(header + Layout.IDENTITY_HASH, System.identityHashCode(a));
-        t.putInt(header + PrimitiveArray.LENGTH, a.length);
+        t.putInt(header + Layout.CLASS_ID, ClassIds.idOf(array.getClass()));
+        t.putInt(header + Layout.IDENTITY_HASH, System.identityHashCode(array));
+        t.putInt(header + PrimitiveArray.LENGTH, length);
     }
 
     /**
@@ -111,7 +145,7 @@ public final class ArrayMemory {
         Kind k = a.kind();
         long bytes = (long) a.length << k.shift;
         long header = heap.allocate(PrimitiveArray.HEADER + bytes);
-        writeHeader(header, a);
+        writeHeader(header, a, a.length);
         cache.copyIn(a.local(), k.base, header + PrimitiveArray.HEADER, bytes);
         a.address = header + PrimitiveArray.HEADER;
         a.pinTo(null);
@@ -122,13 +156,25 @@ public final class ArrayMemory {
     }
 
     private void freeDead() {
-        for (Reference<? extends PrimitiveArray> r; (r = dead.poll()) != null; ) {
+        for (Reference<?> r; (r = dead.poll()) != null; ) {
             Block b = (Block) r;
             if (disown(b)) {
+                if (b.references) {
+                    releaseElements(b);
+                }
                 heap.free(b.header);
                 remoteArrays.decrement();
                 remoteBytes.add(-b.bytes);
             }
+        }
+    }
+
+    /** The references a dead RefArray's elements held, given back: nothing refers to its block any more. */
+    private void releaseElements(Block b) {
+        Tlb t = cache.tlb();
+        long elements = b.header + RefArray.HEADER;
+        for (long off = 0; off < b.bytes; off += 1L << RefArray.SHIFT) {
+            Refs.release(t.getLong(elements + off));
         }
     }
 
@@ -165,19 +211,23 @@ public final class ArrayMemory {
     }
 
     /** An array's block, freed once its handle is unreachable unless {@link #keep} came first. */
-    static final class Block extends PhantomReference<PrimitiveArray> {
+    static final class Block extends PhantomReference<Object> {
         private final ArrayMemory memory;
         final long header;
+        /** Bytes of the elements. */
         final long bytes;
+        /** A RefArray's block, whose elements are references to give back when it is freed. */
+        final boolean references;
         /** Neighbours in {@link #owned} (guarded by it); {@code prev} is null once unlinked. */
         private Block prev;
         private Block next;
 
-        Block(ArrayMemory memory, PrimitiveArray array, long header, long bytes) {
+        Block(ArrayMemory memory, Object array, long header, long bytes, boolean references) {
             super(array, memory.dead);
             this.memory = memory;
             this.header = header;
             this.bytes = bytes;
+            this.references = references;
         }
 
         /** The head of {@link #owned}. */
@@ -186,6 +236,7 @@ public final class ArrayMemory {
             this.memory = null;
             this.header = 0;
             this.bytes = 0;
+            this.references = false;
         }
 
         /** Remote memory refers to the array now: its block lives as long as remote memory does. */

@@ -14,12 +14,16 @@ public final class ArrayOps {
 
     /** {@code System.arraycopy} for any mix of handles and JVM arrays; overlapping ranges are safe. */
     public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length) {
-        if (!(src instanceof PrimitiveArray) && !(dst instanceof PrimitiveArray)) {
-            System.arraycopy(src, srcPos, dst, dstPos, length);
-            return;
-        }
         if (src == null || dst == null) {
             throw new NullPointerException();
+        }
+        if (src instanceof Object[] || src instanceof RefArray) {
+            ReferenceArrayCopy.copy(src, srcPos, dst, dstPos, length);
+            return;
+        }
+        if (!(src instanceof PrimitiveArray) && !(dst instanceof PrimitiveArray) && !(dst instanceof RefArray)) {
+            System.arraycopy(src, srcPos, dst, dstPos, length);
+            return;
         }
         PrimitiveArray s = asHandle(src, "source", dst);
         PrimitiveArray d = asHandle(dst, "destination", src);
@@ -47,7 +51,7 @@ public final class ArrayOps {
         if (k != null) {
             return ArrayBoundary.wrapLocal(o);
         }
-        if (o.getClass().isArray()) {
+        if (o.getClass().isArray() || o instanceof RefArray) {
             String primitive = ArrayBoundary.classOf(other).getComponentType().getName() + "[]";
             throw new ArrayStoreException("arraycopy: type mismatch: can not copy " + (role.equals("source")
                     ? "object array[] into " + primitive : primitive + " into object array[]"));
@@ -153,21 +157,22 @@ public final class ArrayOps {
         return h;
     }
 
-    public static String deepToString(Object[] a) {
+    /** {@code Arrays.deepToString} of a reference array in either form ({@code Object[]} or {@link RefArray}). */
+    public static String deepToString(Object a) {
         return java.util.Arrays.deepToString(jvmDeep(a, new IdentityHashMap<>()));
     }
 
-    public static int deepHashCode(Object[] a) {
+    public static int deepHashCode(Object a) {
         return java.util.Arrays.deepHashCode(jvmDeep(a, new IdentityHashMap<>()));
     }
 
-    public static boolean deepEquals(Object[] a, Object[] b) {
-        IdentityHashMap<Object[], Object[]> seen = new IdentityHashMap<>();
+    public static boolean deepEquals(Object a, Object b) {
+        IdentityHashMap<Object, Object[]> seen = new IdentityHashMap<>();
         return java.util.Arrays.deepEquals(jvmDeep(a, seen), jvmDeep(b, seen));
     }
 
-    /** A copy of {@code a} in which handles, at any depth, are JVM arrays; cycles are kept. */
-    private static Object[] jvmDeep(Object[] a, IdentityHashMap<Object[], Object[]> seen) {
+    /** A JVM copy of reference array {@code a} in which handles, at any depth, are JVM arrays; cycles are kept. */
+    private static Object[] jvmDeep(Object a, IdentityHashMap<Object, Object[]> seen) {
         if (a == null) {
             return null;
         }
@@ -175,13 +180,13 @@ public final class ArrayOps {
         if (done != null) {
             return done;
         }
-        Object[] copy = (Object[]) java.lang.reflect.Array.newInstance(
-                ArrayBoundary.jvmClassOf(a.getClass()).getComponentType(), a.length);
+        int length = RefArrays.length(a);
+        Object[] copy = (Object[]) java.lang.reflect.Array.newInstance(ArrayBoundary.classOf(a).getComponentType(), length);
         seen.put(a, copy);
-        for (int i = 0; i < a.length; i++) {
-            Object e = a[i];
-            copy[i] = e instanceof PrimitiveArray p ? ArrayBoundary.toJvm(p) : e instanceof Object[] inner
-                    ? jvmDeep(inner, seen) : e;
+        for (int i = 0; i < length; i++) {
+            Object e = RefArrays.load(a, i);
+            copy[i] = e instanceof PrimitiveArray p ? ArrayBoundary.toJvm(p)
+                    : e instanceof Object[] || e instanceof RefArray ? jvmDeep(e, seen) : e;
         }
         return copy;
     }

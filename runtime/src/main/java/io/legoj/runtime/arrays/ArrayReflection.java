@@ -27,6 +27,8 @@ import java.lang.reflect.Type;
 public final class ArrayReflection {
     private static final MethodHandle WRAP;
     private static final MethodHandle PIN;
+    /** What the primitive accessors are given for a RefArray: a reference array, refused as the plain one is. */
+    private static final Object[] NOT_PRIMITIVE = new Object[0];
 
     static {
         try {
@@ -47,7 +49,7 @@ public final class ArrayReflection {
             return Array.newInstance(componentType, length); // fails as the JDK does, length checked first
         }
         Kind k = Kind.of(componentType.arrayType());
-        return k != null ? ArrayHandles.create(length, k) : Array.newInstance(ArrayBoundary.handleClassOf(componentType), length);
+        return k != null ? ArrayHandles.create(length, k) : RefArrays.create(length, componentType.arrayType());
     }
 
     public static Object newInstance(Class<?> componentType, int... dimensions) {
@@ -61,14 +63,21 @@ public final class ArrayReflection {
         for (int i = 0; i < dimensions.length; i++) {
             type = type.arrayType();
         }
-        return ArrayHandles.createMulti(dimensions, type);
+        return RefArrays.createMulti(dimensions, type);
     }
 
     public static int getLength(Object array) {
+        if (array instanceof RefArray r) {
+            return r.length;
+        }
         return array instanceof PrimitiveArray a ? a.length : Array.getLength(array);
     }
 
     public static Object get(Object array, int index) {
+        if (array instanceof RefArray r) {
+            checkIndex(r, index);
+            return r.get(index);
+        }
         return Array.get(read(array, index), slot(array, index));
     }
 
@@ -105,6 +114,14 @@ public final class ArrayReflection {
     }
 
     public static void set(Object array, int index, Object value) {
+        if (array instanceof RefArray r) {
+            checkIndex(r, index);
+            if (value != null && !r.type.getComponentType().isAssignableFrom(ArrayBoundary.classOf(value))) {
+                throw new IllegalArgumentException("array element type mismatch");
+            }
+            r.set(index, value);
+            return;
+        }
         if (value == null && array instanceof PrimitiveArray) {
             throw new IllegalArgumentException(); // as the JDK, which refuses null before checking the index
         }
@@ -301,7 +318,7 @@ public final class ArrayReflection {
         try {
             return Reflection.findVarHandle(l, c, name, type);
         } catch (NoSuchFieldException e) {
-            Class<?> handle = ArrayBoundary.handleClassOf(type);
+            Class<?> handle = ArrayBoundary.declaredTypeOf(type);
             if (handle != type) {
                 l.findGetter(c, name, handle); // the field is there, with the handle type
                 throw arrayVarHandle(c.getName() + "." + name);
@@ -331,7 +348,7 @@ public final class ArrayReflection {
             return find.find(type);
         } catch (NoSuchMethodException e) {
             Class<?>[] params = handleClasses(type.parameterArray());
-            Class<?> ret = ArrayBoundary.handleClassOf(type.returnType());
+            Class<?> ret = ArrayBoundary.declaredTypeOf(type.returnType());
             if (params == null && ret == type.returnType()) {
                 throw e;
             }
@@ -343,7 +360,7 @@ public final class ArrayReflection {
         try {
             return find.find(type);
         } catch (NoSuchFieldException e) {
-            Class<?> handle = ArrayBoundary.handleClassOf(type);
+            Class<?> handle = ArrayBoundary.declaredTypeOf(type);
             if (handle == type) {
                 throw e;
             }
@@ -359,7 +376,10 @@ public final class ArrayReflection {
             Class<?> p = t.parameterType(i);
             Class<?> jvm = ArrayBoundary.jvmClassOf(p);
             if (jvm != p) {
-                out = MethodHandles.filterArguments(out, i, WRAP.asType(MethodType.methodType(p, jvm)));
+                // no value is an instance of a marker, so none is cast to one (an interface: the verifier's rule)
+                MethodHandle wrap = p.isInterface() ? MethodHandles.explicitCastArguments(WRAP, MethodType.methodType(p, jvm))
+                        : WRAP.asType(MethodType.methodType(p, jvm));
+                out = MethodHandles.filterArguments(out, i, wrap);
             }
         }
         Class<?> r = t.returnType();
@@ -395,7 +415,7 @@ public final class ArrayReflection {
         Class<?>[] handles = new Class<?>[types.length];
         boolean changed = false;
         for (int i = 0; i < types.length; i++) {
-            handles[i] = types[i] == null ? null : ArrayBoundary.handleClassOf(types[i]);
+            handles[i] = types[i] == null ? null : ArrayBoundary.declaredTypeOf(types[i]);
             changed |= handles[i] != types[i];
         }
         return changed ? handles : null;
@@ -406,8 +426,21 @@ public final class ArrayReflection {
         return array instanceof PrimitiveArray ? 0 : index;
     }
 
-    /** A handle's element {@code index} in a one-element JVM array; any other array itself. */
+    /** The JDK's index check of {@code Array.get} and {@code Array.set}, which gives no message. */
+    private static void checkIndex(RefArray r, int index) {
+        if (Integer.compareUnsigned(index, r.length) >= 0) {
+            throw new ArrayIndexOutOfBoundsException();
+        }
+    }
+
+    /**
+     * A handle's element {@code index} in a one-element JVM array; an empty {@code Object[]} for a
+     * RefArray, which the primitive accessors refuse as they refuse its plain array; any other array itself.
+     */
     private static Object read(Object array, int index) {
+        if (array instanceof RefArray) {
+            return NOT_PRIMITIVE;
+        }
         if (!(array instanceof PrimitiveArray a)) {
             return array;
         }
@@ -417,6 +450,9 @@ public final class ArrayReflection {
     }
 
     private static Object target(Object array, int index) {
+        if (array instanceof RefArray) {
+            return NOT_PRIMITIVE;
+        }
         if (!(array instanceof PrimitiveArray a)) {
             return array;
         }

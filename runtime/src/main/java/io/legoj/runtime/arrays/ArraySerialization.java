@@ -1,5 +1,7 @@
 package io.legoj.runtime.arrays;
 
+import io.legoj.runtime.UnsafeAccess;
+import io.legoj.runtime.arrays.types.ArrayTypeMarkers;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -81,6 +83,18 @@ public final class ArraySerialization {
         out.writeFields();
     }
 
+    /**
+     * A reference field's value; a field typed by a marker (a reference array, which is a JVM array or a
+     * RefArray) is set directly, as no value is an instance of its type that {@link Field#set} checks.
+     */
+    private static void setReference(Field f, Object o, Object v) throws IllegalAccessException {
+        if (f.getType().isInterface() && ArrayTypeMarkers.isMarker(f.getType().getName().replace('.', '/'))) {
+            UnsafeAccess.U.putObject(o, UnsafeAccess.U.objectFieldOffset(f), v);
+        } else {
+            f.set(o, v);
+        }
+    }
+
     /** {@code readObject} of {@code o}'s fields declared by {@code c}: arrays wrapped in handles. */
     public static void read(Object o, Class<?> c, ObjectInputStream in) throws IOException, ClassNotFoundException {
         ObjectInputStream.GetField get = in.readFields();
@@ -105,7 +119,7 @@ public final class ArraySerialization {
                 } else if (t == double.class) {
                     f.setDouble(o, get.get(n, 0d));
                 } else {
-                    f.set(o, ArrayBoundary.wrap(get.get(n, null)));
+                    setReference(f, o, ArrayBoundary.wrap(get.get(n, null)));
                 }
             }
         } catch (IllegalAccessException e) {

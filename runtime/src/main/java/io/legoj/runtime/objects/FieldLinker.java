@@ -1,5 +1,6 @@
 package io.legoj.runtime.objects;
 
+import io.legoj.runtime.arrays.types.ArrayTypeMarkers;
 import io.legoj.runtime.Mmu;
 import io.legoj.runtime.Tlb;
 import io.legoj.runtime.UnsafeAccess;
@@ -214,7 +215,14 @@ public final class FieldLinker {
         MethodType type = verb.equals("get") ? MethodType.methodType(t, long.class, Tlb.class, long.class)
                 : MethodType.methodType(void.class, long.class, t, Tlb.class, long.class);
         MethodHandle access = MethodHandles.insertArguments(accessor(verb, field, type), tlbAt + 1, offset(field));
-        return keepingHolder(MethodHandles.filterArguments(access, 0, address(field)));
+        MethodHandle m = keepingHolder(MethodHandles.filterArguments(access, 0, address(field)));
+        Class<?> declared = field.getType();
+        if (!declared.isInterface() || !ArrayTypeMarkers.isMarker(declared.getName().replace('.', '/'))) {
+            return m;
+        }
+        // a reference array's marker: no value is an instance of it, so none is cast to it
+        return MethodHandles.explicitCastArguments(m, verb.equals("get") ? m.type().changeReturnType(declared)
+                : m.type().changeParameterType(1, declared));
     }
 
     /**

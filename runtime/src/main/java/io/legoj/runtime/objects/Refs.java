@@ -31,10 +31,20 @@ public final class Refs {
         return LOCAL_TAG | LocalObjects.idOf(o);
     }
 
-    /** Takes back the count {@link #encode} added for a local object whose reference was not stored after all. */
-    static void unstored(long ref) {
+    /**
+     * Takes back the count {@link #encode} added for a stored reference that remote memory no longer
+     * holds (its array's block was freed), or that was not stored after all.
+     */
+    public static void release(long ref) {
         if (ref < 0) {
             LocalObjects.release(ref & ~LOCAL_TAG);
+        }
+    }
+
+    /** One more count for a stored reference copied in remote memory (an array copy). */
+    public static void retain(long ref) {
+        if (ref < 0) {
+            LocalObjects.retain(ref & ~LOCAL_TAG);
         }
     }
 

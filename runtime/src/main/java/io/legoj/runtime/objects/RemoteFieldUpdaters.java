@@ -132,9 +132,9 @@ final class RemoteFieldUpdaters {
             boolean done = Mmu.tlb().compareAndSetLong(a, e, u);
             Reference.reachabilityFence(obj);
             // Encoding counted a store of each; only a successful update stores one, and never the expected value.
-            io.legoj.runtime.objects.Refs.unstored(e);
+            io.legoj.runtime.objects.Refs.release(e);
             if (!done) {
-                io.legoj.runtime.objects.Refs.unstored(u);
+                io.legoj.runtime.objects.Refs.release(u);
             }
             return done;
         }

@@ -3,6 +3,7 @@ package io.legoj.runtime.objects;
 import io.legoj.runtime.Mmu;
 import io.legoj.runtime.Tlb;
 import io.legoj.runtime.arrays.PrimitiveArray;
+import io.legoj.runtime.arrays.RefArray;
 import java.lang.ref.Reference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -85,7 +86,7 @@ public final class RemoteObjects {
             return;
         }
         Class<?> type = ClassIds.classOf(word);
-        if (PrimitiveArray.class.isAssignableFrom(type)) {
+        if (PrimitiveArray.class.isAssignableFrom(type) || type == RefArray.class) {
             return;
         }
         Layout layout = Layouts.of(type);

@@ -2,11 +2,13 @@ package io.legoj.runtime.arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.legoj.runtime.ArrayTestMemory;
 import io.legoj.runtime.Tlb;
+import io.legoj.runtime.objects.LocalObjects;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +66,53 @@ class ArrayMemoryTest {
         PrimitiveArray b = ArrayHandles.create(1000, Kind.LONG);
         PrimitiveArray c = ArrayHandles.create(3, Kind.BOOLEAN);
         assertEquals(summary(3, 400 + 8000 + 3), mem.memory.summary());
-        Object multi = ArrayHandles.createMulti(new int[] {4, 5}, short[][].class);
-        assertEquals(summary(7, 8403 + 4 * 10), mem.memory.summary());
+        Object multi = RefArrays.createMulti(new int[] {4, 5}, short[][].class);
+        assertEquals(summary(8, 8403 + 4 * 8 + 4 * 10), mem.memory.summary(), "a RefArray of four rows, and the rows");
+        Object strings = RefArrays.create(10, String[].class);
+        assertEquals(summary(9, 8403 + 72 + 10 * 8), mem.memory.summary());
         Reference.reachabilityFence(a);
         Reference.reachabilityFence(b);
         Reference.reachabilityFence(c);
         Reference.reachabilityFence(multi);
+        Reference.reachabilityFence(strings);
+    }
+
+    @Test
+    void referenceArraysUpToTheLimitAreJvmArraysUnlessTheyHoldReferenceArrays() {
+        mem = ArrayTestMemory.install(16, 64);
+        assertSame(String[].class, RefArrays.create(8, String[].class).getClass());
+        assertSame(RefArray.class, RefArrays.create(9, String[].class).getClass());
+        assertSame(IntArray[].class, RefArrays.create(8, int[][].class).getClass());
+        assertSame(RefArray.class, RefArrays.create(9, int[][].class).getClass());
+        assertSame(RefArray.class, RefArrays.create(0, String[][].class).getClass(), "rows may be RefArrays");
+        assertSame(RefArray.class, RefArrays.create(1, int[][][].class).getClass());
+        mem.close();
+        mem = ArrayTestMemory.install(16, 0);
+        assertSame(RefArray.class, RefArrays.create(0, Object[].class).getClass(), "with no limit, even an empty one");
+        assertEquals("-1", assertThrows(NegativeArraySizeException.class, () -> RefArrays.create(-1, Object[].class))
+                .getMessage());
+    }
+
+    /**
+     * A RefArray's handle died (its block is put on the queue as the GC would) before remote memory
+     * referred to it: the local objects its elements held are given back when its block is freed.
+     */
+    @Test
+    void aDeadRefArrayGivesBackTheLocalObjectsItsElementsHeld() {
+        mem = ArrayTestMemory.install(4, 0);
+        int before = LocalObjects.size();
+        RefArray a = (RefArray) RefArrays.create(3000, Object[].class); // larger than the cache
+        Object shared = new Object();
+        for (int i = 0; i < a.length - 10; i++) { // the last ten stay null
+            a.set(i, i % 2 == 0 ? new Object() : shared);
+        }
+        assertEquals(before + 1495 + 1, LocalObjects.size());
+        assertEquals(summary(1, 3000 * 8), mem.memory.summary());
+        a.block.enqueue();
+        PrimitiveArray probe = ArrayHandles.create(1, Kind.BYTE); // dead blocks are freed on an allocation
+        assertEquals(before, LocalObjects.size());
+        assertEquals(summary(1, 1), mem.memory.summary());
+        Reference.reachabilityFence(probe);
     }
 
     @Test

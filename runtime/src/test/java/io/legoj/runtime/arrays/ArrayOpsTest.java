@@ -349,6 +349,36 @@ class ArrayOpsTest {
         assertEquals(Arrays.deepToString(jvmOuter), ArrayOps.deepToString(outer));
     }
 
+    @Test
+    void deepMethodsSeeRefArraysAsTheirJvmArrays() {
+        Object[] jvm = {new int[][] {{1}, null}, "s", new String[][] {{"a"}, {}}, null, new Object[] {new long[] {2}}};
+        Object refs = refArrayOf(jvm);
+        Object again = refArrayOf(jvm);
+        assertEquals(Arrays.deepToString(jvm), ArrayOps.deepToString(refs));
+        assertEquals(Arrays.deepHashCode(jvm), ArrayOps.deepHashCode(refs));
+        assertTrue(ArrayOps.deepEquals(refs, again));
+        assertTrue(ArrayOps.deepEquals(refs, jvm));
+        assertTrue(ArrayOps.deepEquals(new Object[] {refs}, new Object[] {jvm}), "inside a JVM array");
+        RefArray grid = (RefArray) ((RefArray) again).get(2);
+        ((RefArray) grid.get(0)).set(0, "b");
+        assertFalse(ArrayOps.deepEquals(refs, again));
+
+        RefArray cycle = (RefArray) RefArrays.create(2, Object[].class);
+        cycle.set(0, cycle);
+        cycle.set(1, "x");
+        assertEquals("[[...], x]", ArrayOps.deepToString(cycle));
+    }
+
+    /** {@code jvm} as RefArrays at every reference level, with remote handles for primitive arrays. */
+    private Object refArrayOf(Object[] jvm) {
+        RefArray a = (RefArray) RefArrays.create(jvm.length, jvm.getClass());
+        for (int i = 0; i < jvm.length; i++) {
+            Object e = jvm[i];
+            a.set(i, e == null ? null : Kind.of(e.getClass()) != null ? remote(e) : e instanceof Object[] o ? refArrayOf(o) : e);
+        }
+        return a;
+    }
+
     /** The value rewritten code holds for {@code jvm}: remote handles for primitive arrays at any depth. */
     private Object[] build(Object[] jvm) {
         Object[] out = (Object[]) java.lang.reflect.Array.newInstance(

@@ -171,8 +171,9 @@ class ArrayReflectionTest {
         assertSame(IntArray.class, ints.getClass());
         assertEquals(4, ((IntArray) ints).length);
         assertEquals(remote, Elements.isRemote((IntArray) ints));
-        assertSame(IntArray[].class, ArrayReflection.newInstance(int[].class, 4).getClass());
-        assertSame(String[].class, ArrayReflection.newInstance(String.class, 4).getClass());
+        assertSame(remote ? RefArray.class : IntArray[].class, ArrayReflection.newInstance(int[].class, 4).getClass());
+        assertSame(remote ? RefArray.class : String[].class, ArrayReflection.newInstance(String.class, 4).getClass());
+        assertSame(RefArray.class, ArrayReflection.newInstance(String[].class, 0).getClass(), "an array of arrays");
 
         Object[][] forms = {
             {int.class, new int[] {4}}, {int.class, new int[] {2, 3}}, {int[].class, new int[] {2, 3}},
@@ -186,9 +187,58 @@ class ArrayReflectionTest {
             Object ours = ArrayReflection.newInstance(component, dims);
             String what = component.getName() + " " + Arrays.toString(dims);
             assertSame(jdk.getClass(), ArrayBoundary.classOf(ours), what);
-            assertSame(ArrayBoundary.handleClassOf(jdk.getClass()), ours.getClass(), what);
+            assertSame(formOf(jdk.getClass(), remote), ours.getClass(), what);
             assertTrue(Arrays.deepEquals(new Object[] {jdk}, new Object[] {ArrayBoundary.toJvm(ours)}), what);
         }
+    }
+
+    /** The class of a new array of plain class {@code type}: a RefArray for a reference array unless small, not of arrays. */
+    private static Class<?> formOf(Class<?> type, boolean remote) {
+        boolean references = Kind.of(type) == null;
+        boolean ofReferenceArrays = type.getComponentType().isArray() && Kind.of(type.getComponentType()) == null;
+        return references && (remote || ofReferenceArrays) ? RefArray.class : ArrayBoundary.handleClassOf(type);
+    }
+
+    @Test
+    void aRefArrayIsReadAndWrittenAsTheJdkDoesItsPlainArray() {
+        memory(true);
+        Object[] jvm = {"a", null, "c", 4, 5.0};
+        RefArray a = (RefArray) RefArrays.create(5, Object[].class);
+        for (int i = 0; i < jvm.length; i++) {
+            a.set(i, jvm[i]);
+        }
+        assertEquals(5, ArrayReflection.getLength(a));
+        for (Map.Entry<String, Getter[]> g : getters().entrySet()) {
+            for (int i : INDEXES) {
+                Getter ours = g.getValue()[0];
+                Getter jdk = g.getValue()[1];
+                assertEquals(Elements.outcome(() -> jdk.get(jvm, i)), Elements.outcome(() -> ours.get(a, i)),
+                        g.getKey() + "(" + i + ")");
+            }
+        }
+        for (Map.Entry<String, Setter[]> st : setters().entrySet()) {
+            for (int i : INDEXES) {
+                String[] plain = {"a", "b", "c", "d", "e"};
+                RefArray strings = (RefArray) RefArrays.create(5, String[].class);
+                for (int k = 0; k < plain.length; k++) {
+                    strings.set(k, plain[k]);
+                }
+                assertEquals(Elements.outcome(() -> {
+                    st.getValue()[1].set(plain, i);
+                    return null;
+                }), Elements.outcome(() -> {
+                    st.getValue()[0].set(strings, i);
+                    return null;
+                }), st.getKey() + " at " + i);
+                assertTrue(Arrays.equals(plain, (Object[]) ArrayBoundary.toJvm(strings)), st.getKey() + " at " + i);
+            }
+        }
+        RefArray rows = (RefArray) RefArrays.create(1, int[][].class);
+        IntArray row = (IntArray) ArrayHandles.create(2, Kind.INT);
+        ArrayReflection.set(rows, 0, row);
+        assertSame(row, ArrayReflection.get(rows, 0));
+        assertEquals("array element type mismatch", assertThrows(IllegalArgumentException.class,
+                () -> ArrayReflection.set(rows, 0, ArrayHandles.create(2, Kind.LONG))).getMessage());
     }
 
     @ParameterizedTest(name = "remote={0}")
