@@ -185,7 +185,7 @@ public class ArraysBenchmarks {
 
         /**
          * On the plain side the fields are JVM arrays; on the remote side the agent rewrote them into
-         * handles ({@code IntArray}, {@code IntArray[]}), and with {@code large} the arrays are remote
+         * handles ({@code IntArray}, an {@code int[][]}'s marker), and with {@code large} the arrays are remote
          * (not in local mode, not pinned to a JVM array).
          */
         static void expect(Object work, boolean large, String... fields) {
@@ -197,13 +197,15 @@ public class ArraysBenchmarks {
                 while (element.isArray()) {
                     element = element.getComponentType();
                 }
-                boolean handle = PrimitiveArray.class.isAssignableFrom(element);
+                // a handle class, or the marker that stands for an array of arrays in rewritten declarations
+                boolean handle = PrimitiveArray.class.isAssignableFrom(element)
+                        || io.legoj.runtime.arrays.ArrayBoundary.jvmClassOf(type) != type;
                 if (remote != handle) {
                     throw new IllegalStateException(work.getClass().getName() + "." + name + " is a " + type.getTypeName()
                             + (remote ? ": the agent did not rewrite the workload (arrays=remote)"
                                     : " on the plain JVM"));
                 }
-                if (remote && large && read(value, "local") != null) {
+                if (remote && large && value instanceof PrimitiveArray && read(value, "local") != null) {
                     throw new IllegalStateException(work.getClass().getName() + "." + name
                             + " is in local mode: it should be a remote array (is arraylocal= larger than it?)");
                 }

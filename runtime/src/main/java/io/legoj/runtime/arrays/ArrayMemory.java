@@ -100,8 +100,11 @@ public final class ArrayMemory {
 
     /**
      * A new array of the plain reference-array class {@code type}, all null: a JVM array of its
-     * handle class when small, else a remote {@link RefArray}. A small array of reference arrays is a
-     * RefArray born local: its rows may be JVM arrays or RefArrays, and no JVM array class holds both.
+     * handle class when small, else a remote {@link RefArray}. An array whose elements are always
+     * local objects (of a JDK class such as {@code String}, or primitive arrays, as in an
+     * {@code int[][]}) gains nothing from remote slots, which refer to them through the local object
+     * table, so it is a JVM array whatever its size. A small array of reference arrays is a RefArray
+     * born local: its rows may be JVM arrays or RefArrays, and no JVM array class holds both.
      */
     Object createReferences(Class<?> type, int length) {
         if (length < 0) {
@@ -109,11 +112,19 @@ public final class ArrayMemory {
         }
         Class<?> component = type.getComponentType();
         boolean holdsReferenceArrays = component.isArray() && Kind.of(component) == null;
-        if (staysLocal((long) length << RefArray.SHIFT, length)) {
+        boolean holdsLocalObjects = Kind.of(component) != null
+                || component.getClassLoader() == null && !component.isArray() && !component.isInterface()
+                        && component != Object.class;
+        if (holdsLocalObjects || staysLocal((long) length << RefArray.SHIFT, length)) {
             // a JVM array of the plain class could not hold both JVM arrays and RefArrays as elements
             return holdsReferenceArrays ? new RefArray(new Object[length], type)
                     : java.lang.reflect.Array.newInstance(ArrayBoundary.handleClassOf(component), length);
         }
+        return newRemote(type, length);
+    }
+
+    /** A new remote RefArray of plain class {@code type}, all null. */
+    RefArray newRemote(Class<?> type, int length) {
         freeDead();
         long bytes = (long) length << RefArray.SHIFT;
         long header = heap.allocate(RefArray.HEADER + bytes);

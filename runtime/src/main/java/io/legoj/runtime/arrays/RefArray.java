@@ -69,8 +69,8 @@ public final class RefArray implements Cloneable, Serializable, RemoteHandle {
     }
 
     /**
-     * Stores {@code v} at {@code i}, checked as {@code aastore} does. As with a remote object's field,
-     * the reference overwritten keeps its count: counts may exceed, never fall below, what is held.
+     * Stores {@code v} at {@code i}, checked as {@code aastore} does; the reference overwritten gives
+     * back its count in the local object table.
      */
     public void set(int i, Object v) {
         check(i);
@@ -83,8 +83,24 @@ public final class RefArray implements Cloneable, Serializable, RemoteHandle {
             l[i] = l.getClass().getComponentType().isInstance(v) ? v : ArrayBoundary.homeElement(v);
             return;
         }
-        ArrayMemory.get().cache.tlb().putLong(address + ((long) i << SHIFT), Refs.encode(v));
+        Tlb t = ArrayMemory.get().cache.tlb();
+        long at = address + ((long) i << SHIFT);
+        long ref = encode(v);
+        long old;
+        do {
+            old = t.getLong(at);
+        } while (!t.compareAndSetLong(at, old, ref));
+        Refs.release(old);
         Reference.reachabilityFence(this);
+    }
+
+    /**
+     * An element as this array stores it: an array by its local id, which it gives back when
+     * overwritten, so that an array a reference array held once (a ring of buffers) can be freed;
+     * anything else as any remote reference ({@link Refs#encode}).
+     */
+    static long encode(Object v) {
+        return v instanceof PrimitiveArray || v instanceof RefArray ? Refs.local(v) : Refs.encode(v);
     }
 
     /** The JVM's index check, with its exception and message (see {@link PrimitiveArray#check}). */

@@ -94,8 +94,8 @@ final class ReferenceArrayCopy {
 
     /**
      * Copies encoded references between remote arrays, last first when {@code backwards} (a move up
-     * within one array). Each copy is one more stored reference to count; the ones overwritten keep
-     * theirs, as {@link RefArray#set} does.
+     * within one array). Each copy is one more stored reference to count; the ones overwritten give
+     * theirs back, as {@link RefArray#set} does.
      */
     private static void copyReferences(RefArray s, int srcPos, RefArray d, int dstPos, int length, boolean backwards) {
         Tlb t = ArrayMemory.get().cache.tlb();
@@ -105,7 +105,11 @@ final class ReferenceArrayCopy {
             long off = (long) (backwards ? length - 1 - k : k) << RefArray.SHIFT;
             long ref = t.getLong(from + off);
             Refs.retain(ref);
-            t.putLong(to + off, ref);
+            long old;
+            do {
+                old = t.getLong(to + off);
+            } while (!t.compareAndSetLong(to + off, old, ref));
+            Refs.release(old);
         }
         Reference.reachabilityFence(s);
         Reference.reachabilityFence(d);

@@ -8,11 +8,15 @@ import java.util.Arrays;
  *
  * <p>An entry counts the stores of its object into remote memory ({@link #idOf}), never fewer than
  * the references remote memory holds. A remote object that dies before its address was ever stored
- * gives its references back ({@link #release}); an entry whose count reaches zero is gone, and its
+ * gives its references back ({@link #release}), and so does a remote array element that is
+ * overwritten; an entry whose count reaches zero is gone after {@link #QUARANTINE} more such entries
+ * (a thread that read the reference just before it was overwritten may still look it up), and its
  * id is used again. References held by objects that escaped stay until exit.
  */
 public final class LocalObjects {
     private static final Object LOCK = new Object();
+    /** How many entries whose count reached zero are kept (object and id) before the oldest goes. */
+    static final int QUARANTINE = 4096;
     private static volatile Object[] objects = new Object[1024];
     private static int[] counts = new int[1024];
     /** The slot of each id in {@link #slotIds}, so that a release needs neither a probe nor its object's header. */
@@ -21,6 +25,12 @@ public final class LocalObjects {
     private static int freeCount;
     private static int next = 1;
     private static int size;
+    /** Ids whose count reached zero, oldest first from {@link #quarantineHead}; a ring of {@link #QUARANTINE}. */
+    private static final int[] quarantine = new int[QUARANTINE];
+    private static int quarantineHead;
+    private static int quarantined;
+    /** Whether an id is in {@link #quarantine}. */
+    private static boolean[] inQuarantine = new boolean[1024];
     /**
      * Ids by object identity: open addressing with linear probing, at most half full. Each slot
      * keeps its object's identity hash beside the id, so that probing and deleting (which moves
@@ -50,6 +60,7 @@ public final class LocalObjects {
                 objects = Arrays.copyOf(objects, objects.length * 2);
                 counts = Arrays.copyOf(counts, objects.length);
                 slotOf = Arrays.copyOf(slotOf, objects.length);
+                inQuarantine = Arrays.copyOf(inQuarantine, objects.length);
             }
             objects[n] = o;
             counts[n] = 1;
@@ -67,7 +78,8 @@ public final class LocalObjects {
     public static void retain(long id) {
         synchronized (LOCK) {
             int n = (int) id;
-            if (n <= 0 || n >= next || counts[n] <= 0) {
+            // an entry in quarantine may come back: a copy read its reference before it was overwritten
+            if (n <= 0 || n >= next || objects[n] == null) {
                 throw new IllegalStateException("local object " + id + " is not in the table");
             }
             counts[n]++;
@@ -81,15 +93,31 @@ public final class LocalObjects {
             if (n <= 0 || n >= next || counts[n] <= 0) {
                 throw new IllegalStateException("local object " + id + " released more often than stored");
             }
-            if (--counts[n] == 0) {
-                unmap(n);
-                objects[n] = null;
-                if (freeCount == freeIds.length) {
-                    freeIds = Arrays.copyOf(freeIds, freeCount * 2);
+            if (--counts[n] == 0 && !inQuarantine[n]) {
+                if (quarantined == QUARANTINE) {
+                    int oldest = quarantine[quarantineHead];
+                    quarantineHead = (quarantineHead + 1) % QUARANTINE;
+                    quarantined--;
+                    inQuarantine[oldest] = false;
+                    if (counts[oldest] == 0) {
+                        drop(oldest);
+                    }
                 }
-                freeIds[freeCount++] = n;
+                quarantine[(quarantineHead + quarantined) % QUARANTINE] = n;
+                quarantined++;
+                inQuarantine[n] = true;
             }
         }
+    }
+
+    /** Frees entry {@code n}, whose count is zero: its object is no longer kept, and its id is used again. */
+    private static void drop(int n) {
+        unmap(n);
+        objects[n] = null;
+        if (freeCount == freeIds.length) {
+            freeIds = Arrays.copyOf(freeIds, freeCount * 2);
+        }
+        freeIds[freeCount++] = n;
     }
 
     public static Object get(long id) {
@@ -102,9 +130,14 @@ public final class LocalObjects {
         return all[(int) id];
     }
 
+    /** Entries that remote memory may refer to (not counting those that wait in quarantine). */
     public static int size() {
         synchronized (LOCK) {
-            return size;
+            int waiting = 0;
+            for (int k = 0; k < quarantined; k++) {
+                waiting += counts[quarantine[(quarantineHead + k) % QUARANTINE]] == 0 ? 1 : 0;
+            }
+            return size - waiting;
         }
     }
 

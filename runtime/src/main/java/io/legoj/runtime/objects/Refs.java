@@ -32,6 +32,15 @@ public final class Refs {
     }
 
     /**
+     * {@code o} (not null) by its id in the local object table even when it could be stored by
+     * address: the table keeps it alive while the reference is stored, and no longer once
+     * {@link #release}d, where storing the address would keep it in remote memory until exit.
+     */
+    public static long local(Object o) {
+        return LOCAL_TAG | LocalObjects.idOf(o);
+    }
+
+    /**
      * Takes back the count {@link #encode} added for a stored reference that remote memory no longer
      * holds (its array's block was freed), or that was not stored after all.
      */

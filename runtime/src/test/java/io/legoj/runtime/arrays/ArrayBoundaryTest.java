@@ -316,7 +316,7 @@ class ArrayBoundaryTest {
 
     @Test
     void aRemoteReferenceArrayIsSeenAsItsPlainClass() {
-        Object strings = RefArrays.create(2, String[].class);
+        Object strings = ArrayMemory.get().newRemote(String[].class, 2);
         Object rows = RefArrays.create(1, int[][].class);
         assertSame(String[].class, ArrayBoundary.classOf(strings));
         assertSame(int[][].class, ArrayBoundary.classOf(rows));
@@ -343,7 +343,7 @@ class ArrayBoundaryTest {
 
     @Test
     void aRemoteArrayCrossesAsAJvmArrayOfPlainFormsAndTakesBackWhatTheCalleeWrote() {
-        RefArray rows = (RefArray) RefArrays.create(3, int[][].class);
+        RefArray rows = ArrayMemory.get().newRemote(int[][].class, 3);
         IntArray r0 = (IntArray) ArrayHandles.create(4, Kind.INT);
         IntArray r1 = (IntArray) ArrayHandles.create(2, Kind.INT);
         ArrayAccess.putInt(r0, 1, 7, t);
@@ -361,8 +361,8 @@ class ArrayBoundaryTest {
         assertArrayEquals(new int[] {1, 2, 3}, (int[]) ArrayBoundary.toJvm(rows.get(1)));
         assertArrayEquals(new int[] {3}, (int[]) ArrayBoundary.toJvm(rows.get(2)));
 
-        RefArray grid = (RefArray) RefArrays.create(2, String[][].class);
-        RefArray inner = (RefArray) RefArrays.create(2, String[].class);
+        RefArray grid = ArrayMemory.get().newRemote(String[][].class, 2);
+        RefArray inner = ArrayMemory.get().newRemote(String[].class, 2);
         inner.set(0, "x");
         grid.set(0, inner);
         String[][] g = (String[][]) ArrayBoundary.toJvm(grid);
@@ -377,7 +377,7 @@ class ArrayBoundaryTest {
 
     @Test
     void anArrayThatHoldsItselfCrossesAsOneThatHoldsItself() {
-        RefArray a = (RefArray) RefArrays.create(3, Object[].class);
+        RefArray a = ArrayMemory.get().newRemote(Object[].class, 3);
         a.set(0, a);
         a.set(1, "x");
         a.set(2, a);
@@ -392,7 +392,7 @@ class ArrayBoundaryTest {
 
     @Test
     void aPinnedArrayLivesInItsJvmArrayAndWrapsBackToItself() {
-        RefArray a = (RefArray) RefArrays.create(3000, String[].class);
+        RefArray a = ArrayMemory.get().newRemote(String[].class, 3000);
         a.set(5, "five");
         String[] home = (String[]) ArrayBoundary.pin(a);
         assertEquals("five", home[5]);
@@ -411,14 +411,14 @@ class ArrayBoundaryTest {
 
     @Test
     void anArrayOfPrimitiveArraysIsGivenAsACopyAndObjectsKeepTheirElements() {
-        RefArray rows = (RefArray) RefArrays.create(2, int[][].class);
+        RefArray rows = ArrayMemory.get().newRemote(int[][].class, 2);
         IntArray row = (IntArray) ArrayHandles.create(3, Kind.INT);
         rows.set(0, row);
         int[][] jvm = (int[][]) ArrayBoundary.pin(rows);
         assertEquals(3, jvm[0].length, "JDK code that takes an int[][] gets int[] rows");
         assertNull(rows.local, "a copy: the rows' JVM forms are other objects");
 
-        RefArray objects = (RefArray) RefArrays.create(2, Object[].class);
+        RefArray objects = ArrayMemory.get().newRemote(Object[].class, 2);
         objects.set(1, row);
         Object[] home = (Object[]) ArrayBoundary.pinElements(objects);
         assertSame(row, home[1], "JDK code that takes objects gets the program's");

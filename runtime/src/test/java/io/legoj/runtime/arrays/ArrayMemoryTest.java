@@ -2,6 +2,8 @@ package io.legoj.runtime.arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,25 +69,27 @@ class ArrayMemoryTest {
         PrimitiveArray c = ArrayHandles.create(3, Kind.BOOLEAN);
         assertEquals(summary(3, 400 + 8000 + 3), mem.memory.summary());
         Object multi = RefArrays.createMulti(new int[] {4, 5}, short[][].class);
-        assertEquals(summary(8, 8403 + 4 * 8 + 4 * 10), mem.memory.summary(), "a RefArray of four rows, and the rows");
-        Object strings = RefArrays.create(10, String[].class);
-        assertEquals(summary(9, 8403 + 72 + 10 * 8), mem.memory.summary());
+        assertEquals(summary(7, 8403 + 4 * 10), mem.memory.summary(), "a JVM array of four rows, and the rows");
+        Object objects = RefArrays.create(10, Object[].class);
+        assertEquals(summary(8, 8403 + 40 + 10 * 8), mem.memory.summary());
         Reference.reachabilityFence(a);
         Reference.reachabilityFence(b);
         Reference.reachabilityFence(c);
         Reference.reachabilityFence(multi);
-        Reference.reachabilityFence(strings);
+        Reference.reachabilityFence(objects);
     }
 
     @Test
     void referenceArraysUpToTheLimitAreJvmArraysUnlessTheyHoldReferenceArrays() {
         mem = ArrayTestMemory.install(16, 64);
-        assertSame(String[].class, RefArrays.create(8, String[].class).getClass());
-        assertSame(RefArray.class, RefArrays.create(9, String[].class).getClass());
-        assertSame(IntArray[].class, RefArrays.create(8, int[][].class).getClass());
-        assertSame(RefArray.class, RefArrays.create(9, int[][].class).getClass());
-        assertSame(RefArray.class, RefArrays.create(0, String[][].class).getClass(), "rows may be RefArrays");
-        assertSame(RefArray.class, RefArrays.create(1, int[][][].class).getClass());
+        assertSame(Object[].class, RefArrays.create(8, Object[].class).getClass());
+        assertSame(RefArray.class, RefArrays.create(9, Object[].class).getClass());
+        assertSame(RefArray.class, RefArrays.create(9, Runnable[].class).getClass(), "an interface: maybe remote objects");
+        assertSame(String[].class, RefArrays.create(1000, String[].class).getClass(), "only ever local objects");
+        assertSame(IntArray[].class, RefArrays.create(1000, int[][].class).getClass(), "only ever array handles");
+        RefArray rows = (RefArray) RefArrays.create(0, String[][].class);
+        assertNotNull(rows.local, "rows may be RefArrays: born local");
+        assertNull(((RefArray) RefArrays.create(9, int[][][].class)).local);
         mem.close();
         mem = ArrayTestMemory.install(16, 0);
         assertSame(RefArray.class, RefArrays.create(0, Object[].class).getClass(), "with no limit, even an empty one");
@@ -101,7 +105,7 @@ class ArrayMemoryTest {
     void aDeadRefArrayGivesBackTheLocalObjectsItsElementsHeld() {
         mem = ArrayTestMemory.install(4, 0);
         int before = LocalObjects.size();
-        RefArray a = (RefArray) RefArrays.create(3000, Object[].class); // larger than the cache
+        RefArray a = ArrayMemory.get().newRemote(Object[].class, 3000); // larger than the cache
         Object shared = new Object();
         for (int i = 0; i < a.length - 10; i++) { // the last ten stay null
             a.set(i, i % 2 == 0 ? new Object() : shared);

@@ -363,7 +363,7 @@ class ArrayOpsTest {
         ((RefArray) grid.get(0)).set(0, "b");
         assertFalse(ArrayOps.deepEquals(refs, again));
 
-        RefArray cycle = (RefArray) RefArrays.create(2, Object[].class);
+        RefArray cycle = ArrayMemory.get().newRemote(Object[].class, 2);
         cycle.set(0, cycle);
         cycle.set(1, "x");
         assertEquals("[[...], x]", ArrayOps.deepToString(cycle));
@@ -371,7 +371,7 @@ class ArrayOpsTest {
 
     /** {@code jvm} as RefArrays at every reference level, with remote handles for primitive arrays. */
     private Object refArrayOf(Object[] jvm) {
-        RefArray a = (RefArray) RefArrays.create(jvm.length, jvm.getClass());
+        RefArray a = ArrayMemory.get().newRemote(jvm.getClass(), jvm.length);
         for (int i = 0; i < jvm.length; i++) {
             Object e = jvm[i];
             a.set(i, e == null ? null : Kind.of(e.getClass()) != null ? remote(e) : e instanceof Object[] o ? refArrayOf(o) : e);

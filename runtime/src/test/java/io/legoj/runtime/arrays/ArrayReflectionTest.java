@@ -171,8 +171,9 @@ class ArrayReflectionTest {
         assertSame(IntArray.class, ints.getClass());
         assertEquals(4, ((IntArray) ints).length);
         assertEquals(remote, Elements.isRemote((IntArray) ints));
-        assertSame(remote ? RefArray.class : IntArray[].class, ArrayReflection.newInstance(int[].class, 4).getClass());
-        assertSame(remote ? RefArray.class : String[].class, ArrayReflection.newInstance(String.class, 4).getClass());
+        assertSame(IntArray[].class, ArrayReflection.newInstance(int[].class, 4).getClass());
+        assertSame(String[].class, ArrayReflection.newInstance(String.class, 4).getClass());
+        assertSame(remote ? RefArray.class : Object[].class, ArrayReflection.newInstance(Object.class, 4).getClass());
         assertSame(RefArray.class, ArrayReflection.newInstance(String[].class, 0).getClass(), "an array of arrays");
 
         Object[][] forms = {
@@ -192,18 +193,22 @@ class ArrayReflectionTest {
         }
     }
 
-    /** The class of a new array of plain class {@code type}: a RefArray for a reference array unless small, not of arrays. */
+    /**
+     * The class of a new array of plain class {@code type}: a RefArray for an array of reference arrays,
+     * and for one that may hold remote objects unless small; else its JVM array of handles.
+     */
     private static Class<?> formOf(Class<?> type, boolean remote) {
-        boolean references = Kind.of(type) == null;
-        boolean ofReferenceArrays = type.getComponentType().isArray() && Kind.of(type.getComponentType()) == null;
-        return references && (remote || ofReferenceArrays) ? RefArray.class : ArrayBoundary.handleClassOf(type);
+        Class<?> component = type.getComponentType();
+        boolean ofReferenceArrays = component.isArray() && Kind.of(component) == null;
+        boolean mayHoldRemote = component == Object.class || component.isInterface() || component.getClassLoader() != null;
+        return ofReferenceArrays || remote && mayHoldRemote ? RefArray.class : ArrayBoundary.handleClassOf(type);
     }
 
     @Test
     void aRefArrayIsReadAndWrittenAsTheJdkDoesItsPlainArray() {
         memory(true);
         Object[] jvm = {"a", null, "c", 4, 5.0};
-        RefArray a = (RefArray) RefArrays.create(5, Object[].class);
+        RefArray a = ArrayMemory.get().newRemote(Object[].class, 5);
         for (int i = 0; i < jvm.length; i++) {
             a.set(i, jvm[i]);
         }
@@ -219,7 +224,7 @@ class ArrayReflectionTest {
         for (Map.Entry<String, Setter[]> st : setters().entrySet()) {
             for (int i : INDEXES) {
                 String[] plain = {"a", "b", "c", "d", "e"};
-                RefArray strings = (RefArray) RefArrays.create(5, String[].class);
+                RefArray strings = ArrayMemory.get().newRemote(String[].class, 5);
                 for (int k = 0; k < plain.length; k++) {
                     strings.set(k, plain[k]);
                 }
@@ -233,7 +238,7 @@ class ArrayReflectionTest {
                 assertTrue(Arrays.equals(plain, (Object[]) ArrayBoundary.toJvm(strings)), st.getKey() + " at " + i);
             }
         }
-        RefArray rows = (RefArray) RefArrays.create(1, int[][].class);
+        RefArray rows = ArrayMemory.get().newRemote(int[][].class, 1);
         IntArray row = (IntArray) ArrayHandles.create(2, Kind.INT);
         ArrayReflection.set(rows, 0, row);
         assertSame(row, ArrayReflection.get(rows, 0));

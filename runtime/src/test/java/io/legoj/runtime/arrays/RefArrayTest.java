@@ -3,6 +3,7 @@ package io.legoj.runtime.arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.legoj.runtime.ArrayTestMemory;
 import io.legoj.runtime.Tlb;
 import io.legoj.runtime.objects.Handles;
+import io.legoj.runtime.objects.LocalObjects;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -36,7 +38,7 @@ class RefArrayTest {
     }
 
     private static RefArray refArray(Class<?> type, int length) {
-        return (RefArray) RefArrays.create(length, type);
+        return ArrayMemory.get().newRemote(type, length);
     }
 
     @Test
@@ -74,6 +76,24 @@ class RefArrayTest {
         rows.set(0, ints);
         assertEquals(42, ArrayAccess.getInt((IntArray) rows.get(0), 2, t));
         assertNull(rows.get(1));
+    }
+
+    /** A ring of buffers: each array it held is given back when overwritten, so its block can be freed. */
+    @Test
+    void arraysOverwrittenInARingAreGivenBack() {
+        RefArray ring = refArray(int[][].class, 4);
+        int before = LocalObjects.size();
+        IntArray last = null;
+        for (int k = 0; k < 1000; k++) {
+            last = (IntArray) ArrayHandles.create(8, Kind.INT);
+            ring.set(k & 3, last);
+        }
+        assertEquals(before + 4, LocalObjects.size(), "only the arrays the ring holds now");
+        assertSame(last, ring.get(3));
+        assertNotNull(last.block, "not kept for good: its block is freed when its handle dies");
+        ArrayOps.arraycopy(ring, 0, ring, 1, 3);
+        assertEquals(before + 3, LocalObjects.size(), "the copy gave back the array it overwrote");
+        assertSame(ring.get(0), ring.get(1));
     }
 
     @Test

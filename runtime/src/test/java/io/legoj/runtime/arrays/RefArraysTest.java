@@ -36,8 +36,8 @@ class RefArraysTest {
     @ValueSource(booleans = {false, true})
     void loadStoreAndLengthAreTheJvmsOnBothForms(boolean remote) {
         memory(remote ? 0 : Long.MAX_VALUE);
-        Object a = RefArrays.create(5, String[].class);
-        assertSame(remote ? RefArray.class : String[].class, a.getClass());
+        Object a = RefArrays.create(5, CharSequence[].class);
+        assertSame(remote ? RefArray.class : CharSequence[].class, a.getClass());
         assertEquals(5, RefArrays.length(a));
         RefArrays.store(a, 4, "four");
         assertEquals("four", RefArrays.load(a, 4));
@@ -82,8 +82,7 @@ class RefArraysTest {
     @Test
     void aRemoteArrayCannotGoIntoAJvmArrayOfArraysThatJdkCodeMade() {
         memory(64);
-        Object strings = RefArrays.create(100, String[].class);
-        assertSame(RefArray.class, strings.getClass());
+        Object strings = ArrayMemory.get().newRemote(String[].class, 100);
         String[][] jdk = new String[2][];
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> RefArrays.store(jdk, 0, strings));
@@ -124,35 +123,36 @@ class RefArraysTest {
     }
 
     @Test
-    void underASmallLimitEveryLevelOfANewArrayIsRemote() {
+    void underASmallLimitEveryLevelThatMayHoldRemoteObjectsIsRemote() {
         Tlb t = memory(0);
         Object ints = RefArrays.createMulti(new int[] {2, 3}, int[][].class);
-        RefArray rows = (RefArray) ints;
-        assertSame(int[][].class, rows.type);
-        IntArray r0 = (IntArray) rows.get(0);
-        IntArray r1 = (IntArray) rows.get(1);
+        IntArray[] rows = (IntArray[]) ints;
+        IntArray r0 = rows[0];
+        IntArray r1 = rows[1];
         assertNotSame(r0, r1);
         assertTrue(Elements.isRemote(r0) && Elements.isRemote(r1));
         ArrayAccess.putInt(r1, 2, 9, t);
         assertTrue(Arrays.deepEquals(new int[][] {{0, 0, 0}, {0, 0, 9}}, (Object[]) ArrayBoundary.toJvm(ints)));
 
         RefArray longs = (RefArray) RefArrays.createMulti(new int[] {2, 3, 4}, long[][][].class);
-        RefArray plane = (RefArray) longs.get(1);
-        assertSame(long[][].class, plane.type);
-        assertSame(LongArray.class, plane.get(2).getClass());
+        assertNull(longs.local, "its planes may be RefArrays");
+        LongArray[] plane = (LongArray[]) longs.get(1);
+        assertTrue(Elements.isRemote(plane[2]), "rows of primitive arrays are JVM arrays: nothing in them is remote");
         assertTrue(Arrays.deepEquals(new long[2][3][4], (Object[]) ArrayBoundary.toJvm(longs)));
 
         RefArray strings = (RefArray) RefArrays.createMulti(new int[] {2, 3}, String[][].class);
-        assertSame(String[].class, ((RefArray) strings.get(0)).type);
+        assertSame(String[].class, strings.get(0).getClass(), "a String is a local object: no remote slots for it");
+        RefArray objects = (RefArray) RefArrays.createMulti(new int[] {2, 3}, Object[][].class);
+        assertNull(((RefArray) objects.get(0)).local, "an Object may be a remote one");
         assertTrue(Arrays.deepEquals(new String[2][3], (Object[]) ArrayBoundary.toJvm(strings)));
 
         assertTrue(Arrays.deepEquals(new boolean[3][0], (Object[]) ArrayBoundary.toJvm(
                 RefArrays.createMulti(new int[] {3, 0}, boolean[][].class))));
-        assertEquals(0, ((RefArray) RefArrays.createMulti(new int[] {0, 5}, double[][].class)).length);
+        assertEquals(0, ((DoubleArray[]) RefArrays.createMulti(new int[] {0, 5}, double[][].class)).length);
         assertEquals(7, ((CharArray) RefArrays.createMulti(new int[] {7}, char[].class)).length);
 
         RefArray partial = (RefArray) RefArrays.createMulti(new int[] {2, 3}, short[][][].class);
-        assertSame(short[][].class, ((RefArray) partial.get(1)).type);
+        assertSame(ShortArray[].class, partial.get(1).getClass());
         assertTrue(Arrays.deepEquals(new short[2][3][], (Object[]) ArrayBoundary.toJvm(partial)), "the rest is null");
     }
 

@@ -42,7 +42,7 @@ class ReferenceArrayCopyTest {
         if (form == Form.JVM) {
             return plain.clone();
         }
-        RefArray a = (RefArray) RefArrays.create(plain.length, plain.getClass());
+        RefArray a = ArrayMemory.get().newRemote(plain.getClass(), plain.length);
         for (int i = 0; i < plain.length; i++) {
             a.set(i, plain[i]);
         }
@@ -248,7 +248,7 @@ class ReferenceArrayCopyTest {
 
     @Test
     void aRemoteArrayCannotBeCopiedIntoAJvmArrayOfArraysThatJdkCodeMade() {
-        Object[] rows = {new String[] {"x"}, RefArrays.create(1, String[].class)};
+        Object[] rows = {new String[] {"x"}, ArrayMemory.get().newRemote(String[].class, 1)};
         String[][] jdk = new String[2][];
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> ArrayOps.arraycopy(rows, 0, jdk, 0, 2));
@@ -261,7 +261,7 @@ class ReferenceArrayCopyTest {
     void copiedReferencesAreCountedAsStores() {
         int before = LocalObjects.size();
         RefArray src = (RefArray) make(Form.REMOTE, Arrays.copyOf(strings(100, "c"), 200));
-        RefArray dst = (RefArray) RefArrays.create(100, Object[].class);
+        RefArray dst = ArrayMemory.get().newRemote(Object[].class, 100);
         ArrayOps.arraycopy(src, 0, dst, 0, 100);
         ArrayOps.arraycopy(src, 0, src, 100, 100); // into nulls: a reference overwritten keeps its count
         src.block.enqueue();
