@@ -41,6 +41,71 @@ import java.util.stream.Stream;
  */
 public final class ArraysCorpus {
     /** An array field of an object. */
+    /** An element of large reference arrays: with objects=remote, a remote object those arrays refer to by address. */
+    static final class Item {
+        final int id;
+        Item next;
+        String label;
+
+        Item(int id) {
+            this.id = id;
+            this.label = "item" + id;
+        }
+    }
+
+    /**
+     * Reference arrays larger than the cache: an {@code Item[]} and an {@code Object[]} (remote slots),
+     * a {@code String[]} (a JVM array at any size), moves within them, identity, covariance, a ring of
+     * buffers overwritten many times, and a grid of rows.
+     */
+    static void referenceArrays() {
+        header("reference arrays");
+        int n = 60_000;
+        Item[] items = new Item[n];
+        Object[] mixed = new Object[n];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            items[i] = new Item(i);
+            if (i > 0) {
+                items[i - 1].next = items[i];
+            }
+            mixed[i] = i % 2 == 0 ? items[i] : "s" + i;
+            labels[i] = items[i].label;
+        }
+        long sum = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            sum += items[i].id + labels[i].length() + (mixed[i] instanceof Item it ? it.id : 1);
+        }
+        System.out.println("sum=" + sum + " same=" + (mixed[8] == items[8]) + " linked=" + (items[99].next == items[100]));
+        System.arraycopy(items, 0, items, 1, n - 1);
+        System.out.println("moved " + items[0].id + " " + items[1].id + " " + items[n - 1].id);
+        Object[] view = items;
+        try {
+            view[2] = "not an item";
+        } catch (ArrayStoreException e) {
+            System.out.println("store " + e.getMessage());
+        }
+        Item[] copy = items.clone();
+        copy[5] = null;
+        System.out.println("clone " + (copy != items) + " " + (items[5] != null) + " " + (copy[6] == items[6]));
+        Object[] ring = new Object[512];
+        long filled = 0;
+        for (int k = 0; k < 20_000; k++) {
+            int[] buffer = new int[32];
+            buffer[31] = k;
+            ring[k & 511] = buffer;
+            int[] earlier = (int[]) ring[(k * 7) & 511];
+            filled += earlier == null ? 0 : earlier[31];
+        }
+        System.out.println("ring " + filled + " " + ((int[]) ring[511])[31]);
+        Item[][] grid = new Item[300][];
+        for (int r = 0; r < grid.length; r++) {
+            grid[r] = Arrays.copyOfRange(items, r * 100, r * 100 + 100);
+        }
+        System.out.println("grid " + grid[299][99].id + " " + grid.getClass().getSimpleName() + " "
+                + Arrays.stream(grid).mapToInt(row -> row.length).sum());
+    }
+
     static final class Holder {
         int[] data;
         long[][] grid;
@@ -97,6 +162,7 @@ public final class ArraysCorpus {
         exceptions();
         digest();
         synchronizedOnArray();
+        referenceArrays();
         fields();
         charBuffer();
         randomAndStreams();

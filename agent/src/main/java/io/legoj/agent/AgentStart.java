@@ -61,7 +61,7 @@ public final class AgentStart {
             LegojRuntime memory = rt;
             Mmu.install(memory);
             ArrayMemory arrays = options.remoteArrays()
-                    ? new ArrayMemory(rt.heap(), rt.cache(), options.arrayLocalBytes()) : null;
+                    ? new ArrayMemory(rt.heap(), rt.cache(), options.arrayLocalBytes(), options.remoteObjects()) : null;
             if (arrays != null) {
                 ArrayMemory.install(arrays);
             }

@@ -107,8 +107,7 @@ final class DemoCommand implements Callable<Integer> {
             String listening = kv.awaitStdout(LISTENING, context.startTimeout());
             int port = HostPort.parse(listening.substring(LISTENING.length()).trim()).port();
             row(out, "kvstore", "127.0.0.1:" + port + " under the agent: objects=remote, arrays=remote (its entries, "
-                    + "lists, hashes and the byte arrays of keys and values live on the memnodes; the bucket array, a "
-                    + "reference array, is local), cache="
+                    + "lists, hashes, bucket array and the byte arrays of keys and values live on the memnodes), cache="
                     + Sizes.format(cache)
                     + ", AOF " + AOF + " on the storagenode");
             runLoad(out, examples, port, kv);

@@ -6,6 +6,7 @@ import io.legoj.runtime.Tlb;
 import io.legoj.runtime.objects.ClassIds;
 import io.legoj.runtime.objects.Handles;
 import io.legoj.runtime.objects.Layout;
+import io.legoj.runtime.objects.Layouts;
 import io.legoj.runtime.objects.Refs;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
@@ -25,6 +26,7 @@ public final class ArrayMemory {
     final Heap heap;
     final PageCache cache;
     final long localMaxBytes;
+    private final boolean remoteObjects;
     private final LongAdder remoteArrays = new LongAdder();
     private final LongAdder remoteBytes = new LongAdder();
     private final ReferenceQueue<Object> dead = new ReferenceQueue<>();
@@ -35,13 +37,23 @@ public final class ArrayMemory {
      */
     private final Block owned = new Block();
 
+    /** With application objects that may be remote ({@code objects=remote}). */
     public ArrayMemory(Heap heap, PageCache cache, long localMaxBytes) {
+        this(heap, cache, localMaxBytes, true);
+    }
+
+    /**
+     * {@code remoteObjects}: whether application objects may be remote; without them no reference
+     * array holds anything remote memory could keep by address, and all are JVM arrays.
+     */
+    public ArrayMemory(Heap heap, PageCache cache, long localMaxBytes, boolean remoteObjects) {
         if (localMaxBytes < 0) {
             throw new IllegalArgumentException("the local array size limit must not be negative, got " + localMaxBytes);
         }
         this.heap = heap;
         this.cache = cache;
         this.localMaxBytes = localMaxBytes;
+        this.remoteObjects = remoteObjects;
     }
 
     public static void install(ArrayMemory memory) {
@@ -100,10 +112,11 @@ public final class ArrayMemory {
 
     /**
      * A new array of the plain reference-array class {@code type}, all null: a JVM array of its
-     * handle class when small, else a remote {@link RefArray}. An array whose elements are always
-     * local objects (of a JDK class such as {@code String}, or primitive arrays, as in an
-     * {@code int[][]}) gains nothing from remote slots, which refer to them through the local object
-     * table, so it is a JVM array whatever its size. A small array of reference arrays is a RefArray
+     * handle class when small, else a remote {@link RefArray}. Only remote objects are stored by
+     * address; an array whose elements cannot be remote objects (a JDK class such as {@code String},
+     * an application class that keeps its fields local, primitive arrays as in an {@code int[][]},
+     * anything without {@code objects=remote}) gains nothing from remote slots, which refer to them
+     * through the local object table, so it is a JVM array whatever its size. A small array of reference arrays is a RefArray
      * born local: its rows may be JVM arrays or RefArrays, and no JVM array class holds both.
      */
     Object createReferences(Class<?> type, int length) {
@@ -112,9 +125,9 @@ public final class ArrayMemory {
         }
         Class<?> component = type.getComponentType();
         boolean holdsReferenceArrays = component.isArray() && Kind.of(component) == null;
-        boolean holdsLocalObjects = Kind.of(component) != null
-                || component.getClassLoader() == null && !component.isArray() && !component.isInterface()
-                        && component != Object.class;
+        boolean mayHoldRemoteObjects = remoteObjects && (component == Object.class || component.isInterface()
+                || Layouts.ownFieldsRemote(component));
+        boolean holdsLocalObjects = !holdsReferenceArrays && !mayHoldRemoteObjects;
         if (holdsLocalObjects || staysLocal((long) length << RefArray.SHIFT, length)) {
             // a JVM array of the plain class could not hold both JVM arrays and RefArrays as elements
             return holdsReferenceArrays ? new RefArray(new Object[length], type)

@@ -90,6 +90,11 @@ class ArrayMemoryTest {
         RefArray rows = (RefArray) RefArrays.create(0, String[][].class);
         assertNotNull(rows.local, "rows may be RefArrays: born local");
         assertNull(((RefArray) RefArrays.create(9, int[][][].class)).local);
+        assertSame(ArrayMemoryTest[].class, RefArrays.create(1000, ArrayMemoryTest[].class).getClass(),
+                "a class that keeps its fields local");
+        ArrayMemory.install(new ArrayMemory(mem.heap, mem.cache, 64, false));
+        assertSame(Object[].class, RefArrays.create(1000, Object[].class).getClass(), "no remote objects at all");
+        assertSame(RefArray.class, RefArrays.create(1000, Object[][].class).getClass());
         mem.close();
         mem = ArrayTestMemory.install(16, 0);
         assertSame(RefArray.class, RefArrays.create(0, Object[].class).getClass(), "with no limit, even an empty one");

@@ -200,7 +200,7 @@ class ArrayReflectionTest {
     private static Class<?> formOf(Class<?> type, boolean remote) {
         Class<?> component = type.getComponentType();
         boolean ofReferenceArrays = component.isArray() && Kind.of(component) == null;
-        boolean mayHoldRemote = component == Object.class || component.isInterface() || component.getClassLoader() != null;
+        boolean mayHoldRemote = component == Object.class || component.isInterface();
         return ofReferenceArrays || remote && mayHoldRemote ? RefArray.class : ArrayBoundary.handleClassOf(type);
     }
 
