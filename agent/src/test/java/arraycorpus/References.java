@@ -90,15 +90,6 @@ public final class References {
         sunk += o.hashCode();
     }
 
-    static String result(Runnable r) {
-        try {
-            r.run();
-            return "ok";
-        } catch (RuntimeException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-    }
-
     public static String run() {
         StringBuilder out = new StringBuilder();
         for (int n : new int[] {0, 3, 40_000}) {
@@ -149,8 +140,8 @@ public final class References {
             view.set(0, "through the list");
             out.append(" view=").append(words[0]).append(view.size());
         }
-        out.append(" bounds=").append(result(() -> sink(words[n])));
-        out.append(" negative=").append(result(() -> sink(new String[n - 1].length)));
+        out.append(" bounds=").append(Loops.outcome(() -> sink(words[n])));
+        out.append(" negative=").append(Loops.outcome(() -> sink(new String[n - 1].length)));
         out.append(" kind=").append(kind(words)).append(kind(nodes)).append(kind(mixed)).append(kind((Object[]) words));
         return out.toString();
     }
@@ -160,13 +151,13 @@ public final class References {
         for (int n : new int[] {2, 20_000}) {
             Object[] objects = new String[n];
             objects[0] = "fine";
-            out.append(' ').append(result(() -> objects[1] = Integer.valueOf(1)));
-            out.append(' ').append(result(() -> objects[1] = new int[1]));
+            out.append(' ').append(Loops.outcome(() -> objects[1] = Integer.valueOf(1)));
+            out.append(' ').append(Loops.outcome(() -> objects[1] = new int[1]));
             out.append(' ').append(objects[0]).append(objects[1]);
             Object o = objects;
             out.append(' ').append(o instanceof String[]).append(o instanceof Object[]).append(o instanceof Integer[])
                     .append(o instanceof CharSequence[]).append(o instanceof Comparable[]).append(o instanceof Object[][]);
-            out.append(' ').append(result(() -> sink(((Integer[]) o).length)));
+            out.append(' ').append(Loops.outcome(() -> sink(((Integer[]) o).length)));
             CharSequence[] chars = (CharSequence[]) o;
             out.append(' ').append(chars[0]).append(' ').append(o.getClass().getName()).append(' ')
                     .append(o.getClass().getComponentType().getSimpleName());
@@ -199,12 +190,12 @@ public final class References {
         }
         out.append(' ').append(sum).append(' ').append(big[5999].length);
         Object[] rows = big;
-        out.append(' ').append(rows[3] instanceof int[]).append(result(() -> rows[0] = "no"));
+        out.append(' ').append(rows[3] instanceof int[]).append(Loops.outcome(() -> rows[0] = "no"));
         long[][][] cube = new long[2][3][];
         cube[1][2] = new long[] {7};
         out.append(' ').append(cube[1][2][0]).append(cube[0][0] == null).append(cube.getClass().getSimpleName());
         Object[][] objectRows = new String[2][];
-        out.append(' ').append(result(() -> objectRows[0] = new Integer[1]));
+        out.append(' ').append(Loops.outcome(() -> objectRows[0] = new Integer[1]));
         return out.toString();
     }
 

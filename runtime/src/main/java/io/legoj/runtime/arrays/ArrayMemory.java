@@ -268,5 +268,11 @@ public final class ArrayMemory {
             memory.disown(this);
             clear();
         }
+
+        /** {@link #keep}, and {@code handle} becomes the canonical handle of the array's header. */
+        void keepFor(Object handle) {
+            keep();
+            Handles.register(handle, header);
+        }
     }
 }

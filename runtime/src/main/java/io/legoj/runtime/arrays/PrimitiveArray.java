@@ -1,6 +1,5 @@
 package io.legoj.runtime.arrays;
 
-import io.legoj.runtime.objects.Handles;
 import io.legoj.runtime.objects.Layout;
 import io.legoj.runtime.objects.RemoteHandle;
 import java.io.Serializable;
@@ -63,8 +62,7 @@ public abstract class PrimitiveArray implements Cloneable, Serializable, RemoteH
         ArrayMemory.Block b = block;
         if (b != null) {
             block = null;
-            b.keep();
-            Handles.register(this, address - HEADER);
+            b.keepFor(this);
         }
         return address - HEADER;
     }

@@ -2,7 +2,6 @@ package io.legoj.runtime.arrays;
 
 import io.legoj.runtime.Tlb;
 import io.legoj.runtime.objects.ClassIds;
-import io.legoj.runtime.objects.Handles;
 import io.legoj.runtime.objects.Layout;
 import io.legoj.runtime.objects.Refs;
 import io.legoj.runtime.objects.RemoteHandle;
@@ -122,8 +121,7 @@ public final class RefArray implements Cloneable, Serializable, RemoteHandle {
         ArrayMemory.Block b = block;
         if (b != null) {
             block = null;
-            b.keep();
-            Handles.register(this, address - HEADER);
+            b.keepFor(this);
         }
         return address - HEADER;
     }

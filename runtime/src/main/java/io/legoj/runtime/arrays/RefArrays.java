@@ -4,8 +4,9 @@ package io.legoj.runtime.arrays;
  * What rewritten code calls for the reference arrays of the plain program ({@code String[]},
  * {@code int[][]}), each of which is either a JVM array of the plain type's handle class or a
  * {@link RefArray}. Index checks are made here, with the JVM's exceptions and messages, for both:
- * a check the JVM makes itself loses its message once the site is hot. A null array fails with a
- * {@link NullPointerException}; rewritten code gives it the JVM's message before the call.
+ * a check the JVM makes itself loses its message once the site is hot. A null array fails with the
+ * JVM's {@link NullPointerException} message, which rewritten code passes where the JVM would name
+ * the array's source ({@code because "names" is null}).
  */
 public final class RefArrays {
     private RefArrays() {
@@ -44,7 +45,7 @@ public final class RefArrays {
         return array;
     }
 
-    /** {@code aaload}. */
+    /** {@code aaload} for LegoJ's own code. */
     public static Object load(Object array, int i) {
         return load(array, i, null);
     }
