@@ -82,6 +82,8 @@ public final class References {
     }
 
     static Object[] field = new Object[3];
+    static String[] reflected;
+    Object[][] grid;
     Node[] nodes;
 
     static int sunk;
@@ -99,6 +101,7 @@ public final class References {
         out.append(grids()).append('\n');
         out.append(calls()).append('\n');
         out.append(lambdas()).append('\n');
+        out.append(reflection()).append('\n');
         return out.toString();
     }
 
@@ -219,6 +222,32 @@ public final class References {
         String[] made = maker.make(4);
         out.append(' ').append(made[3]).append(maker.size(made)).append(new Derived().take(made))
                 .append(((Base) new Derived()).take(made));
+        return out.toString();
+    }
+
+    static String reflection() {
+        StringBuilder out = new StringBuilder("reflection:");
+        try {
+            java.lang.reflect.Field f = References.class.getDeclaredField("reflected");
+            f.set(null, new String[] {"r0", "r1"});
+            out.append(' ').append(reflected[1]).append(' ').append(((String[]) f.get(null)).length).append(' ')
+                    .append(f.getType().getSimpleName());
+            java.lang.reflect.Field g = References.class.getDeclaredField("grid");
+            References r = new References();
+            g.set(r, new Object[][] {{"g"}, new String[2]});
+            out.append(' ').append(r.grid[0][0]).append(r.grid[1].length).append(' ').append(g.getType().getName());
+            out.append(' ').append(Loops.outcome(() -> {
+                try {
+                    f.set(null, new Object[1]);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            java.lang.reflect.Method m = References.class.getDeclaredMethod("kind", String[].class);
+            out.append(' ').append(m.getName()).append(' ').append(Arrays.toString(m.getParameterTypes()));
+        } catch (ReflectiveOperationException e) {
+            out.append(' ').append(e);
+        }
         return out.toString();
     }
 

@@ -41,9 +41,14 @@ final class ArrayTypeRewriter extends ClassVisitor {
     private static final String BOUNDARY = ArrayTypes.PACKAGE + "ArrayBoundary";
     private static final String REFS = ArrayTypes.PACKAGE + "RefArrays";
     private static final String OPS = ArrayTypes.PACKAGE + "ArrayOps";
+    private static final String REFLECTION = ArrayTypes.PACKAGE + "ArrayReflection";
     private static final String KIND = ArrayTypes.PACKAGE + "Kind";
     private static final String OBJECT = "java/lang/Object";
     private static final String LMF = "java/lang/invoke/LambdaMetafactory";
+    private static final String FIELD = "java/lang/reflect/Field";
+    private static final String FIELD_SET_DESC = "(Ljava/lang/Object;Ljava/lang/Object;)V";
+    /** The synthetic method that {@code Field.set} calls become (caller sensitive: it stays in the class). */
+    private static final String FIELD_SET = "legoj$fieldSet";
 
     private final ArrayBoundaries boundaries;
     private final DeclaredMethods self;
@@ -52,6 +57,9 @@ final class ArrayTypeRewriter extends ClassVisitor {
     private final List<Bridge> bridged = new ArrayList<>();
     private String className;
     private boolean isInterface;
+    private int version;
+    /** Whether a {@code Field.set} call goes through {@link #FIELD_SET}, written at the end. */
+    private boolean setsFields;
 
     ArrayTypeRewriter(ClassVisitor next, ArrayBoundaries boundaries, DeclaredMethods self, byte[] bytes) {
         super(Opcodes.ASM9, next);
@@ -84,6 +92,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         className = name;
         isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        this.version = version & 0xFFFF;
         super.visit(version, access, name, signature, superName, interfaces);
     }
 
@@ -113,6 +122,9 @@ final class ArrayTypeRewriter extends ClassVisitor {
 
     @Override
     public void visitEnd() {
+        if (setsFields) {
+            writeFieldSet();
+        }
         for (int i = 0; i < bridged.size(); i++) {
             writeBridge(i, bridged.get(i));
         }
@@ -133,6 +145,40 @@ final class ArrayTypeRewriter extends ClassVisitor {
             });
         }
         super.visitEnd();
+    }
+
+    /**
+     * {@code static void legoj$fieldSet(Field f, Object target, Object value)}: a reference-array field,
+     * whose declared type is a marker that no value is an instance of, is set through the runtime with
+     * this class's lookup (its access); any other field by {@code f.set}, from this class as before.
+     */
+    private void writeFieldSet() {
+        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC
+                | (isInterface && version < Opcodes.V9 ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PRIVATE);
+        MethodVisitor mv = super.visitMethod(access, FIELD_SET, "(L" + FIELD + ";" + FIELD_SET_DESC.substring(1),
+                null, new String[] {"java/lang/IllegalAccessException"});
+        mv.visitCode();
+        Label plain = new Label();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, REFLECTION, "isArrayField", "(L" + FIELD + ";)Z", false);
+        mv.visitJumpInsn(Opcodes.IFEQ, plain);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
+                "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        for (int i = 0; i < 3; i++) {
+            mv.visitVarInsn(Opcodes.ALOAD, i);
+        }
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, REFLECTION, "setArrayField", "(Ljava/lang/invoke/MethodHandles$Lookup;L"
+                + FIELD + ";Ljava/lang/Object;Ljava/lang/Object;)V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitLabel(plain);
+        mv.visitFrame(Opcodes.F_NEW, 3, new Object[] {FIELD, OBJECT, OBJECT}, 0, new Object[0]);
+        for (int i = 0; i < 3; i++) {
+            mv.visitVarInsn(Opcodes.ALOAD, i);
+        }
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, FIELD, "set", FIELD_SET_DESC, false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** {@code name(JVM arrays)}, for the JDK, calling the inherited {@code name(handles)}. */
@@ -682,6 +728,11 @@ final class ArrayTypeRewriter extends ClassVisitor {
                     && (owner.equals(OBJECT) || owner.startsWith("["))) {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "classOf", "(Ljava/lang/Object;)Ljava/lang/Class;",
                         false);
+            } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(FIELD) && name.equals("set")
+                    && desc.equals(FIELD_SET_DESC)) {
+                setsFields = true;
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, className, FIELD_SET, "(L" + FIELD + ";" + desc.substring(1),
+                        isInterface);
             } else if (owner.equals("java/lang/Class") && (name.equals("isInstance") || name.equals("cast"))) {
                 super.visitInsn(Opcodes.SWAP);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, name.equals("cast") ? "classCast" : "isInstance",
@@ -708,11 +759,10 @@ final class ArrayTypeRewriter extends ClassVisitor {
             } else if (isTypeReflection(owner, name, desc)) {
                 String receiver = name.equals("getParameterTypes") || name.equals("getGenericParameterTypes")
                         ? "java/lang/reflect/Executable" : owner;
-                String reflection = ArrayTypes.PACKAGE + "ArrayReflection";
                 String staticDesc = "(L" + receiver + ";" + desc.substring(1);
                 Type[] args = Type.getArgumentTypes(staticDesc);
                 int[] slots = spillArguments(args);
-                callWithJvmArrays(mv, Opcodes.INVOKESTATIC, reflection, name, staticDesc, false, slots, slots[args.length]);
+                callWithJvmArrays(mv, Opcodes.INVOKESTATIC, REFLECTION, name, staticDesc, false, slots, slots[args.length]);
             } else if (ArrayBoundaries.isRawAccess(owner) && desc.contains("Ljava/lang/Object;")) {
                 rawAccess(opcode, owner, name, desc, itf);
             } else if (!ArrayTypes.mentions(desc)) {
@@ -869,7 +919,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
         /** JDK methods that must see handles as arrays: LegoJ's versions of them, with the same descriptors. */
         private String redirect(String owner, String name) {
             if (owner.equals("java/lang/reflect/Array")) {
-                return ArrayTypes.PACKAGE + "ArrayReflection";
+                return REFLECTION;
             }
             if (owner.equals("java/lang/System") && name.equals("arraycopy")
                     || owner.equals("java/util/Arrays") && name.startsWith("deep")) {

@@ -683,6 +683,8 @@ class ArrayTypeRewriterTest {
     void referenceArraysSmallAndLarge(long localMax) throws Exception {
         String out = sameResult("arraycorpus.References", localMax);
         assertTrue(out.contains("covariance: ArrayStoreException: java.lang.Integer ArrayStoreException: [I"), out);
+        assertTrue(out.contains("reflection: r1 2 String[] g2 [[Ljava.lang.Object; IllegalArgumentException: Can not set "
+                + "static [Ljava.lang.String; field arraycorpus.References.reflected to [Ljava.lang.Object;"), out);
         if (localMax == 0) {
             assertTrue(lastMemory.summary().matches("remote_arrays=[1-9].*"), lastMemory.summary());
         }

@@ -1,5 +1,6 @@
 package io.legoj.runtime.arrays;
 
+import io.legoj.runtime.arrays.types.ArrayTypeMarkers;
 import io.legoj.runtime.objects.Reflection;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -176,6 +177,50 @@ public final class ArrayReflection {
         Object target = target(array, index);
         Array.setDouble(target, slot(array, index), value);
         writeBack(array, index, target);
+    }
+
+    /**
+     * Whether {@code f} is a reference-array field of rewritten code: its declared type is a marker,
+     * of which no value is an instance, so {@link Field#set} refuses every value but null.
+     */
+    public static boolean isArrayField(Field f) {
+        Class<?> t = f.getType();
+        return t.isInterface() && ArrayTypeMarkers.isMarker(t.getName().replace('.', '/'));
+    }
+
+    /**
+     * {@code f.set(target, value)} of an {@link #isArrayField array field}, checked as
+     * {@link Field#set} checks it against the plain type, with {@code caller}'s access.
+     */
+    public static void setArrayField(MethodHandles.Lookup caller, Field f, Object target, Object value)
+            throws IllegalAccessException {
+        Class<?> plain = ArrayBoundary.jvmClassOf(f.getType());
+        if (value != null && !ArrayBoundary.isInstance(value, plain)) {
+            int modifiers = f.getModifiers();
+            throw new IllegalArgumentException("Can not set " + (java.lang.reflect.Modifier.isStatic(modifiers) ? "static " : "")
+                    + (java.lang.reflect.Modifier.isFinal(modifiers) ? "final " : "") + plain.getName() + " field "
+                    + f.getDeclaringClass().getName() + "." + f.getName() + " to " + ArrayBoundary.classOf(value).getName());
+        }
+        MethodHandle setter;
+        try {
+            setter = Reflection.unreflectSetter(caller, f);
+        } catch (IllegalAccessException e) {
+            throw e;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("LegoJ: cannot link the setter of " + f, e);
+        }
+        try {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                MethodHandles.explicitCastArguments(setter, MethodType.methodType(void.class, Object.class)).invoke(value);
+            } else {
+                MethodHandles.explicitCastArguments(setter, MethodType.methodType(void.class, Object.class, Object.class))
+                        .invoke(target, value);
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     public static Class<?> getType(Field f) {
