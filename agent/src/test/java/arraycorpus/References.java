@@ -225,6 +225,10 @@ public final class References {
         return out.toString();
     }
 
+    static String fail(Object[] a) {
+        throw new IllegalStateException("failed with " + a.length);
+    }
+
     static String reflection() {
         StringBuilder out = new StringBuilder("reflection:");
         try {
@@ -244,7 +248,23 @@ public final class References {
                 }
             }));
             java.lang.reflect.Method m = References.class.getDeclaredMethod("kind", String[].class);
-            out.append(' ').append(m.getName()).append(' ').append(Arrays.toString(m.getParameterTypes()));
+            out.append(' ').append(m.invoke(null, (Object) new String[3])).append(' ')
+                    .append(Arrays.toString(m.getParameterTypes()));
+            java.lang.reflect.Method make = StringMaker.class.getMethod("make", int.class);
+            String[] made = (String[]) make.invoke(new StringMaker(), 2);
+            out.append(' ').append(made.length).append(made[1]).append(' ')
+                    .append(Loops.outcome(() -> {
+                        try {
+                            m.invoke(null, (Object) new Integer[1]);
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+            try {
+                References.class.getDeclaredMethod("fail", Object[].class).invoke(null, (Object) new Object[0]);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                out.append(' ').append(e.getCause().getMessage());
+            }
         } catch (ReflectiveOperationException e) {
             out.append(' ').append(e);
         }

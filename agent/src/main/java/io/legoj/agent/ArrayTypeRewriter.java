@@ -49,6 +49,10 @@ final class ArrayTypeRewriter extends ClassVisitor {
     private static final String FIELD_SET_DESC = "(Ljava/lang/Object;Ljava/lang/Object;)V";
     /** The synthetic method that {@code Field.set} calls become (caller sensitive: it stays in the class). */
     private static final String FIELD_SET = "legoj$fieldSet";
+    private static final String METHOD = "java/lang/reflect/Method";
+    private static final String CONSTRUCTOR = "java/lang/reflect/Constructor";
+    private static final String INVOKE = "legoj$invoke";
+    private static final String CONSTRUCT = "legoj$newInstance";
 
     private final ArrayBoundaries boundaries;
     private final DeclaredMethods self;
@@ -60,6 +64,9 @@ final class ArrayTypeRewriter extends ClassVisitor {
     private int version;
     /** Whether a {@code Field.set} call goes through {@link #FIELD_SET}, written at the end. */
     private boolean setsFields;
+    /** Whether {@code Method.invoke} and {@code Constructor.newInstance} calls go through {@link #INVOKE} and {@link #CONSTRUCT}. */
+    private boolean invokes;
+    private boolean constructs;
 
     ArrayTypeRewriter(ClassVisitor next, ArrayBoundaries boundaries, DeclaredMethods self, byte[] bytes) {
         super(Opcodes.ASM9, next);
@@ -125,6 +132,12 @@ final class ArrayTypeRewriter extends ClassVisitor {
         if (setsFields) {
             writeFieldSet();
         }
+        if (invokes) {
+            writeReflectiveCall(INVOKE, METHOD, "invoke", "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;");
+        }
+        if (constructs) {
+            writeReflectiveCall(CONSTRUCT, CONSTRUCTOR, "newInstance", "([Ljava/lang/Object;)Ljava/lang/Object;");
+        }
         for (int i = 0; i < bridged.size(); i++) {
             writeBridge(i, bridged.get(i));
         }
@@ -179,6 +192,56 @@ final class ArrayTypeRewriter extends ClassVisitor {
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /**
+     * {@code static Object <helper>(Method|Constructor e, [Object target,] Object args)}: one that takes
+     * or returns reference arrays, which reflection refuses (no value is an instance of a marker), is
+     * called through the runtime with this class's lookup; any other by reflection, from this class as
+     * before. The arguments array is given in its JVM form.
+     */
+    private void writeReflectiveCall(String helper, String owner, String name, String jdkDesc) {
+        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC
+                | (isInterface && version < Opcodes.V9 ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PRIVATE);
+        boolean method = owner.equals(METHOD);
+        int argsSlot = method ? 2 : 1;
+        MethodVisitor mv = super.visitMethod(access, helper, reflectiveHelperDesc(owner), null,
+                new String[] {"java/lang/IllegalAccessException", "java/lang/InstantiationException",
+                    "java/lang/reflect/InvocationTargetException"});
+        mv.visitCode();
+        Label plain = new Label();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, REFLECTION, "takesReferenceArrays", "(Ljava/lang/reflect/Executable;)Z",
+                false);
+        mv.visitJumpInsn(Opcodes.IFEQ, plain);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
+                "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        for (int i = 0; i <= argsSlot; i++) {
+            mv.visitVarInsn(Opcodes.ALOAD, i);
+        }
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "toJvmElements", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;");
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, REFLECTION, name, "(Ljava/lang/invoke/MethodHandles$Lookup;L" + owner + ";"
+                + jdkDesc.substring(1), false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(plain);
+        Object[] locals = method ? new Object[] {owner, OBJECT, OBJECT} : new Object[] {owner, OBJECT};
+        mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+        for (int i = 0; i <= argsSlot; i++) {
+            mv.visitVarInsn(Opcodes.ALOAD, i);
+        }
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "toJvmElements", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;");
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, jdkDesc, false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code (Method, Object, Object)Object} or {@code (Constructor, Object)Object}: the arguments array as a rewritten value. */
+    private static String reflectiveHelperDesc(String owner) {
+        return owner.equals(METHOD) ? "(L" + METHOD + ";Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"
+                : "(L" + CONSTRUCTOR + ";Ljava/lang/Object;)Ljava/lang/Object;";
     }
 
     /** {@code name(JVM arrays)}, for the JDK, calling the inherited {@code name(handles)}. */
@@ -728,6 +791,13 @@ final class ArrayTypeRewriter extends ClassVisitor {
                     && (owner.equals(OBJECT) || owner.startsWith("["))) {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BOUNDARY, "classOf", "(Ljava/lang/Object;)Ljava/lang/Class;",
                         false);
+            } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(METHOD) && name.equals("invoke")) {
+                invokes = true;
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, className, INVOKE, reflectiveHelperDesc(METHOD), isInterface);
+            } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(CONSTRUCTOR) && name.equals("newInstance")) {
+                constructs = true;
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, className, CONSTRUCT, reflectiveHelperDesc(CONSTRUCTOR),
+                        isInterface);
             } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(FIELD) && name.equals("set")
                     && desc.equals(FIELD_SET_DESC)) {
                 setsFields = true;

@@ -10,6 +10,7 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
@@ -220,6 +221,80 @@ public final class ArrayReflection {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
+        }
+    }
+
+    /** Whether a method or constructor of rewritten code takes or returns a reference array (a marker). */
+    public static boolean takesReferenceArrays(Executable e) {
+        for (Class<?> p : e.getParameterTypes()) {
+            if (isMarker(p)) {
+                return true;
+            }
+        }
+        return e instanceof Method m && isMarker(m.getReturnType());
+    }
+
+    private static boolean isMarker(Class<?> t) {
+        return t.isInterface() && ArrayTypeMarkers.isMarker(t.getName().replace('.', '/'));
+    }
+
+    /**
+     * {@code m.invoke(target, args)} of a {@link #takesReferenceArrays method with reference arrays}, which
+     * {@link Method#invoke} refuses (no argument is an instance of a marker): checked as it checks
+     * against the plain types, called with {@code caller}'s access, exceptions wrapped as it wraps them.
+     */
+    public static Object invoke(MethodHandles.Lookup caller, Method m, Object target, Object[] args)
+            throws IllegalAccessException, InvocationTargetException {
+        boolean isStatic = java.lang.reflect.Modifier.isStatic(m.getModifiers());
+        if (!isStatic && target == null) {
+            throw new NullPointerException("Cannot invoke \"Object.getClass()\" because \"obj\" is null");
+        }
+        if (!isStatic && !m.getDeclaringClass().isInstance(target)) {
+            throw new IllegalArgumentException("object is not an instance of declaring class");
+        }
+        Object[] all = checkedArguments(m, isStatic ? null : target, args);
+        return call(caller.unreflect(m), all);
+    }
+
+    /** {@code c.newInstance(args)} of a {@link #takesReferenceArrays constructor with reference arrays}, as {@link #invoke}. */
+    public static Object newInstance(MethodHandles.Lookup caller, Constructor<?> c, Object[] args)
+            throws IllegalAccessException, InvocationTargetException {
+        return call(caller.unreflectConstructor(c), checkedArguments(c, null, args));
+    }
+
+    /** The arguments, after the receiver when there is one, checked as reflection checks them. */
+    private static Object[] checkedArguments(Executable e, Object receiver, Object[] args) {
+        Class<?>[] types = e.getParameterTypes();
+        int n = args == null ? 0 : args.length;
+        if (n != types.length) {
+            throw new IllegalArgumentException("wrong number of arguments");
+        }
+        Object[] all = new Object[n + (receiver == null ? 0 : 1)];
+        int at = 0;
+        if (receiver != null) {
+            all[at++] = receiver;
+        }
+        for (int i = 0; i < n; i++) {
+            Class<?> plain = isMarker(types[i]) ? ArrayBoundary.jvmClassOf(types[i]) : types[i];
+            Object a = args[i];
+            boolean fits = plain.isPrimitive() ? a != null && MethodType.methodType(plain).wrap().returnType().isInstance(a)
+                    : a == null || ArrayBoundary.isInstance(a, plain) || !plain.isArray() && plain.isInstance(a);
+            if (!fits) {
+                throw new IllegalArgumentException("argument type mismatch");
+            }
+            all[at++] = a;
+        }
+        return all;
+    }
+
+    private static Object call(MethodHandle target, Object[] all) throws InvocationTargetException {
+        // no value is an instance of a marker, so none is cast to one
+        MethodHandle generic = MethodHandles.explicitCastArguments(target.asFixedArity(),
+                MethodType.genericMethodType(all.length));
+        try {
+            return generic.invokeWithArguments(all);
+        } catch (Throwable t) {
+            throw new InvocationTargetException(t);
         }
     }
 
