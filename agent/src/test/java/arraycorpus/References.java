@@ -225,6 +225,10 @@ public final class References {
         return out.toString();
     }
 
+    static long weigh(String[] a, long factor, double scale) {
+        return (long) (a.length * factor * scale);
+    }
+
     static String fail(Object[] a) {
         throw new IllegalStateException("failed with " + a.length);
     }
@@ -260,6 +264,15 @@ public final class References {
                             throw new IllegalStateException(e);
                         }
                     }));
+            java.lang.reflect.Method weigh = References.class.getDeclaredMethod("weigh", String[].class, long.class,
+                    double.class);
+            out.append(' ').append(weigh.invoke(null, new String[4], 3, 'x')).append(' ').append(Loops.outcome(() -> {
+                try {
+                    weigh.invoke(null, new String[1], 2.5, 1.0);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
             try {
                 References.class.getDeclaredMethod("fail", Object[].class).invoke(null, (Object) new Object[0]);
             } catch (java.lang.reflect.InvocationTargetException e) {

@@ -277,14 +277,51 @@ public final class ArrayReflection {
         for (int i = 0; i < n; i++) {
             Class<?> plain = isMarker(types[i]) ? ArrayBoundary.jvmClassOf(types[i]) : types[i];
             Object a = args[i];
-            boolean fits = plain.isPrimitive() ? a != null && MethodType.methodType(plain).wrap().returnType().isInstance(a)
-                    : a == null || ArrayBoundary.isInstance(a, plain) || !plain.isArray() && plain.isInstance(a);
-            if (!fits) {
+            Object passed = plain.isPrimitive() ? widened(a, plain)
+                    : a == null || ArrayBoundary.isInstance(a, plain) || !plain.isArray() && plain.isInstance(a) ? a : null;
+            if (passed == null && (a != null || plain.isPrimitive())) {
                 throw new IllegalArgumentException("argument type mismatch");
             }
-            all[at++] = a;
+            all[at++] = passed;
         }
         return all;
+    }
+
+    /**
+     * A boxed argument for primitive parameter type {@code p}, widened as reflection widens it
+     * ({@code Integer} for a {@code long}), or null when it does not convert.
+     */
+    private static Object widened(Object a, Class<?> p) {
+        if (a instanceof Boolean) {
+            return p == boolean.class ? a : null;
+        }
+        if (a instanceof Character c) {
+            return p == char.class ? a : widenedNumber((int) c, p, int.class);
+        }
+        if (!(a instanceof Number n) || !(a instanceof Byte || a instanceof Short || a instanceof Integer
+                || a instanceof Long || a instanceof Float || a instanceof Double)) {
+            return null;
+        }
+        Class<?> from = MethodType.methodType(a.getClass()).unwrap().returnType();
+        return widenedNumber(n, p, from);
+    }
+
+    /** {@code n} (of primitive type {@code from}) as {@code to}, where Java widens {@code from} to {@code to}. */
+    private static Object widenedNumber(Number n, Class<?> to, Class<?> from) {
+        String order = "byte short int long float double";
+        int f = order.indexOf(from.getName());
+        int t = order.indexOf(to.getName());
+        if (t < 0 || f < 0 || t < f) {
+            return null;
+        }
+        return switch (to.getName()) {
+            case "byte" -> n.byteValue();
+            case "short" -> n.shortValue();
+            case "int" -> n.intValue();
+            case "long" -> n.longValue();
+            case "float" -> n.floatValue();
+            default -> n.doubleValue();
+        };
     }
 
     private static Object call(MethodHandle target, Object[] all) throws InvocationTargetException {
