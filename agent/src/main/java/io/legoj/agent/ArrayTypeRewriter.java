@@ -76,7 +76,7 @@ final class ArrayTypeRewriter extends ClassVisitor {
         new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
         for (MethodNode m : node.methods) {
             methods.put(m.name + m.desc, new MethodFacts(m.maxLocals, accessesElements(m),
-                    NullMessages.forArrays(m, FieldRuns.sources(node.name, m))));
+                    NullMessages.forArrays(m, () -> FieldRuns.sources(node.name, m))));
         }
     }
 

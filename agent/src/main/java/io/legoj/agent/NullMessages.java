@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -67,14 +68,16 @@ final class NullMessages {
      * The JVM's message for a null array of a reference-array instruction ({@code aaload},
      * {@code aastore}, {@code arraylength}), which the array rewrite turns into a call: by ordinal
      * among those instructions of {@code m}, or null where the JVM could not name the array either
-     * (the call then throws the JVM's message without a name).
+     * (the call then throws the JVM's message without a name). {@code sources} analyses {@code m}
+     * ({@link FieldRuns#sources}), only when it has such instructions.
      */
-    static String[] forArrays(MethodNode m, Frame<SourceValue>[] frames) {
+    static String[] forArrays(MethodNode m, Supplier<Frame<SourceValue>[]> sources) {
         int count = 0;
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             count += isArrayInstruction(i) ? 1 : 0;
         }
         String[] messages = new String[count];
+        Frame<SourceValue>[] frames = count == 0 ? null : sources.get();
         if (frames == null) {
             return messages;
         }
