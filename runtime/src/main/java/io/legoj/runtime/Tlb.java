@@ -2,8 +2,10 @@ package io.legoj.runtime;
 
 import static io.legoj.runtime.UnsafeAccess.U;
 
+import io.legoj.runtime.objects.RemoteHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import jdk.internal.vm.annotation.DontInline;
 import jdk.internal.vm.annotation.ForceInline;
 
 /**
@@ -94,9 +96,10 @@ public final class Tlb {
      * Owner only: whether the table translates {@code va} (for writing when {@code write}), and so
      * holds a pin on its page, wherever the current size puts it.
      */
+    @ForceInline
     public boolean holds(long va, boolean write) {
-        long vpn = va >>> shift;
-        return e[((int) (vpn & mask) << 2) + (write ? 1 : 0)] == vpn;
+        long vpn = va >>> (PINNED_SHIFT >= 0 ? PINNED_SHIFT : shift);
+        return U.getLong(e, SLOT_BASE + ((vpn & mask) << 5) + (write ? 8 : 0)) == vpn;
     }
 
     /**
@@ -139,6 +142,30 @@ public final class Tlb {
         long[] e = this.e;
         long at = SLOT_BASE + ((vpn & mask) << 5);
         return U.getLong(e, at + 8) == vpn ? va + U.getLong(e, at + 16) : cache.translate(this, va, true) + (va & offsetMask);
+    }
+
+    /**
+     * Frame address of {@code va}, which {@link #holds} just said the table translates: the hit
+     * path of a linked field access, which puts the test and this in a {@code guardWithTest}, so
+     * that each access site profiles its own misses and C2 compiles no miss path into a site that
+     * never missed (a loop over resident objects then keeps the table in registers).
+     */
+    @ForceInline
+    public long heldAddress(long va) {
+        long vpn = va >>> (PINNED_SHIFT >= 0 ? PINNED_SHIFT : shift);
+        return va + U.getLong(e, SLOT_BASE + ((vpn & mask) << 5) + 16);
+    }
+
+    /**
+     * The miss of a linked field access to the page where the object of {@code handle} starts;
+     * {@code raw} is the handle's address field. A handle whose object has no storage yet holds 0,
+     * and no TLB ever holds page 0 (no region starts there: {@link RegionSource}), so the hit path
+     * tests nothing for it: the object is allocated here.
+     */
+    @DontInline
+    public long objectMiss(RemoteHandle handle, long raw, boolean write) {
+        long va = raw != 0 ? raw : handle.$legoj$address();
+        return cache.translate(this, va, write) + (va & offsetMask);
     }
 
     public byte getByte(long va) {

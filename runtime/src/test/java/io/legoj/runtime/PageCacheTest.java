@@ -36,6 +36,10 @@ class PageCacheTest {
     void theHitPathIsInlinedAndTheMissPathIsNot() throws ReflectiveOperationException {
         assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("r", long.class)));
         assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("w", long.class)));
+        assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("holds", long.class, boolean.class)));
+        assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("heldAddress", long.class)));
+        assertEquals("[DontInline]", annotations(Tlb.class.getDeclaredMethod("objectMiss",
+                io.legoj.runtime.objects.RemoteHandle.class, long.class, boolean.class)));
         assertEquals("[DontInline]", annotations(PageCache.class.getDeclaredMethod("translate", Tlb.class, long.class,
                 boolean.class)));
     }

@@ -28,12 +28,22 @@ public final class FieldLinker {
     private static final MethodHandle PLUS = ownStatic("plus", MethodType.methodType(long.class, long.class, long.class));
     private static final MethodHandle IS_ZERO = ownStatic("isZero", MethodType.methodType(boolean.class, long.class));
     private static final MethodHandle IS_NULL = ownStatic("isNull", MethodType.methodType(boolean.class, Object.class));
+    private static final MethodHandle DECODE = refs("decode", MethodType.methodType(Object.class, long.class));
+    private static final MethodHandle ENCODE = refs("encode", MethodType.methodType(long.class, Object.class));
     /** The field holding a handle's address, as the agent's {@code RemoteHandleAdder} declares it. */
     private static final String ADDRESS_FIELD = "$legoj$addr";
 
     private static MethodHandle ownStatic(String name, MethodType type) {
         try {
             return LOOKUP.findStatic(FieldLinker.class, name, type);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static MethodHandle refs(String name, MethodType type) {
+        try {
+            return LOOKUP.findStatic(Refs.class, name, type);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -73,11 +83,7 @@ public final class FieldLinker {
             return new ConstantCallSite(MethodHandles.dropArguments(MethodHandles.constant(long.class, 0L), 0,
                     type.parameterList()));
         }
-        MethodHandle translate = LOOKUP.findVirtual(Tlb.class, write != 0 ? "writeAddress" : "readAddress",
-                MethodType.methodType(long.class, long.class));
-        MethodHandle fromObject = MethodHandles.filterArguments(translate, 1, address(field))
-                .asType(MethodType.methodType(long.class, Tlb.class, owner));
-        return new ConstantCallSite(MethodHandles.permuteArguments(fromObject, type, 1, 0));
+        return new ConstantCallSite(objectBase(field.getDeclaringClass(), write != 0).asType(type));
     }
 
     /**
@@ -107,7 +113,11 @@ public final class FieldLinker {
         String verb = Modifier.isVolatile(field.getModifiers()) ? "getLongVolatile" : "getLong";
         MethodHandle at = MethodHandles.insertArguments(LOOKUP.findStatic(Accessors.class, verb, access), 2, offset(field));
         if (type.parameterType(0) != long.class) {
-            at = keepingHolder(MethodHandles.filterArguments(at, 0, address(field)));
+            at = keepingHolder(onFirstPage(field)
+                    ? MethodHandles.collectArguments(rawAccess("get", field, long.class,
+                            MethodType.methodType(long.class, Object.class, long.class)), 0,
+                            objectBase(field.getDeclaringClass(), false))
+                    : MethodHandles.filterArguments(at, 0, address(field)));
         }
         return new ConstantCallSite(at.asType(type));
     }
@@ -184,15 +194,21 @@ public final class FieldLinker {
         if (!isRemote(field)) {
             return false;
         }
-        long size = field.getType() == long.class || field.getType() == double.class ? 8
-                : field.getType() == int.class || field.getType() == float.class ? 4
-                : field.getType() == short.class || field.getType() == char.class ? 2 : 1;
+        Class<?> t = field.getType();
+        long size = !t.isPrimitive() || t == long.class || t == double.class ? 8
+                : t == int.class || t == float.class ? 4
+                : t == short.class || t == char.class ? 2 : 1;
         return offset(field) + size <= Mmu.runtime().cache().pageSize();
     }
 
     /** {@code Unsafe}'s absolute access (a null base) at {@code base + offset}, volatile for a volatile field. */
     private static MethodHandle rawAccess(String verb, Field field, MethodType unsafeType) throws ReflectiveOperationException {
-        Class<?> t = field.getType();
+        return rawAccess(verb, field, field.getType(), unsafeType);
+    }
+
+    /** {@link #rawAccess(String, Field, MethodType)} of {@code t}, a primitive type: {@code long} for a reference's stored form. */
+    private static MethodHandle rawAccess(String verb, Field field, Class<?> t, MethodType unsafeType)
+            throws ReflectiveOperationException {
         String kind = Character.toUpperCase(t.getName().charAt(0)) + t.getName().substring(1);
         String suffix = Modifier.isVolatile(field.getModifiers()) ? "Volatile" : "";
         MethodHandle unsafe = LOOKUP.findVirtual(sun.misc.Unsafe.class, verb + kind + suffix, unsafeType)
@@ -211,11 +227,16 @@ public final class FieldLinker {
      * to read, {@code (Declaring, T, Tlb) -> void} to write.
      */
     private static MethodHandle tlbAccess(String verb, Field field, int tlbAt) throws ReflectiveOperationException {
-        Class<?> t = erased(field.getType());
-        MethodType type = verb.equals("get") ? MethodType.methodType(t, long.class, Tlb.class, long.class)
-                : MethodType.methodType(void.class, long.class, t, Tlb.class, long.class);
-        MethodHandle access = MethodHandles.insertArguments(accessor(verb, field, type), tlbAt + 1, offset(field));
-        MethodHandle m = keepingHolder(MethodHandles.filterArguments(access, 0, address(field)));
+        MethodHandle m;
+        if (onFirstPage(field)) {
+            m = verb.equals("get") ? firstPageGet(field) : firstPagePut(field);
+        } else {
+            Class<?> t = erased(field.getType());
+            MethodType type = verb.equals("get") ? MethodType.methodType(t, long.class, Tlb.class, long.class)
+                    : MethodType.methodType(void.class, long.class, t, Tlb.class, long.class);
+            MethodHandle access = MethodHandles.insertArguments(accessor(verb, field, type), tlbAt + 1, offset(field));
+            m = keepingHolder(MethodHandles.filterArguments(access, 0, address(field)));
+        }
         Class<?> declared = field.getType();
         if (!declared.isInterface() || !ArrayTypeMarkers.isMarker(declared.getName().replace('.', '/'))) {
             return m;
@@ -223,6 +244,59 @@ public final class FieldLinker {
         // a reference array's marker: no value is an instance of it, so none is cast to it
         return MethodHandles.explicitCastArguments(m, verb.equals("get") ? m.type().changeReturnType(declared)
                 : m.type().changeParameterType(1, declared));
+    }
+
+    /**
+     * {@code (Declaring, Tlb) -> T}, {@code T} erased, of a field on the object's first page: the
+     * object's start translated by {@link #objectBase}, then an absolute read.
+     */
+    private static MethodHandle firstPageGet(Field field) throws ReflectiveOperationException {
+        boolean reference = !field.getType().isPrimitive();
+        Class<?> stored = reference ? long.class : field.getType();
+        MethodHandle raw = rawAccess("get", field, stored, MethodType.methodType(stored, Object.class, long.class));
+        if (reference) {
+            raw = MethodHandles.filterReturnValue(raw, DECODE);
+        }
+        return keepingHolder(MethodHandles.collectArguments(raw, 0, objectBase(field.getDeclaringClass(), false)));
+    }
+
+    /**
+     * {@code (Declaring, T, Tlb) -> void}, {@code T} erased, as {@link #firstPageGet}. A reference is
+     * encoded before the object is translated: encoding may allocate, which may take the TLB's slow
+     * path and so end the translation's validity.
+     */
+    private static MethodHandle firstPagePut(Field field) throws ReflectiveOperationException {
+        boolean reference = !field.getType().isPrimitive();
+        Class<?> stored = reference ? long.class : field.getType();
+        Class<?> declaring = field.getDeclaringClass();
+        MethodHandle raw = rawAccess("put", field, stored, MethodType.methodType(void.class, Object.class, long.class, stored));
+        MethodHandle at = MethodHandles.collectArguments(raw, 0, objectBase(declaring, true));
+        MethodHandle m = keepingHolder(MethodHandles.permuteArguments(at,
+                MethodType.methodType(void.class, declaring, stored, Tlb.class), 0, 2, 1));
+        return reference ? MethodHandles.filterArguments(m, 1, ENCODE) : m;
+    }
+
+    /**
+     * {@code (remoteClass, Tlb) -> long}: the frame address where the object starts: a hit of
+     * {@link Tlb#holds} then {@link Tlb#heldAddress}, else {@link Tlb#objectMiss}, which also
+     * allocates an object that has no storage yet. A {@code guardWithTest} of the call site's own,
+     * so that the JIT sees this site's misses, not those of every access of the JVM.
+     */
+    private static MethodHandle objectBase(Class<?> remoteClass, boolean write) throws ReflectiveOperationException {
+        Class<?> top = handleClass(remoteClass);
+        MethodType onRaw = MethodType.methodType(long.class, Tlb.class, top, long.class);
+        MethodHandle holds = MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class, "holds",
+                MethodType.methodType(boolean.class, long.class, boolean.class)), 2, write);
+        MethodHandle held = LOOKUP.findVirtual(Tlb.class, "heldAddress", MethodType.methodType(long.class, long.class));
+        MethodHandle miss = MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class, "objectMiss",
+                MethodType.methodType(long.class, RemoteHandle.class, long.class, boolean.class)), 3, write).asType(onRaw);
+        MethodHandle translate = MethodHandles.guardWithTest(
+                MethodHandles.permuteArguments(holds, onRaw.changeReturnType(boolean.class), 0, 2),
+                MethodHandles.permuteArguments(held, onRaw, 0, 2), miss);
+        MethodHandle rawFirst = MethodHandles.permuteArguments(translate,
+                MethodType.methodType(long.class, long.class, top, Tlb.class), 2, 1, 0);
+        MethodHandle raw = MethodHandles.privateLookupIn(top, LOOKUP).findGetter(top, ADDRESS_FIELD, long.class);
+        return MethodHandles.foldArguments(rawFirst, raw).asType(MethodType.methodType(long.class, remoteClass, Tlb.class));
     }
 
     /**
@@ -339,12 +413,18 @@ public final class FieldLinker {
         return address(field.getDeclaringClass());
     }
 
-    /** {@link #address(Field)} for an instance of {@code remoteClass}. */
-    private static MethodHandle address(Class<?> remoteClass) throws ReflectiveOperationException {
+    /** The topmost remote class above {@code remoteClass}: the one that declares the address field. */
+    private static Class<?> handleClass(Class<?> remoteClass) {
         Class<?> top = remoteClass;
         while (!Arrays.asList(top.getInterfaces()).contains(RemoteHandle.class)) {
             top = top.getSuperclass();
         }
+        return top;
+    }
+
+    /** {@link #address(Field)} for an instance of {@code remoteClass}. */
+    private static MethodHandle address(Class<?> remoteClass) throws ReflectiveOperationException {
+        Class<?> top = handleClass(remoteClass);
         MethodHandle raw = MethodHandles.privateLookupIn(top, LOOKUP).findGetter(top, ADDRESS_FIELD, long.class);
         MethodHandle allocate = LOOKUP.findStatic(RemoteObjects.class, "allocate",
                 MethodType.methodType(long.class, RemoteHandle.class)).asType(MethodType.methodType(long.class, top));
