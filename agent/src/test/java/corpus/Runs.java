@@ -76,7 +76,21 @@ public final class Runs {
         return w.a0 + w.z19;
     }
 
+    /** A single read: of an object that has no storage yet, it allocates the object (the TLB's miss does). */
+    static long firstRead(Wide w) {
+        return w.a3;
+    }
+
+    static void firstWrite(Wide w, long v) {
+        w.b7 = v;
+    }
+
     public static String run() {
+        Wide unread = new Wide();
+        long zero = firstRead(unread);
+        Wide unwritten = new Wide();
+        firstWrite(unwritten, 42);
+        long written = unwritten.b7 + firstRead(unwritten);
         Cell[] cells = {new Cell(), new Cell(), new Cell()};
         long sum = 0;
         for (int i = 0; i < 1000; i++) {
@@ -89,6 +103,7 @@ public final class Runs {
         }
         Cell c = cells[1];
         return "sum=" + sum + " total=" + c.total + " s=" + c.s + " b=" + c.b + " c=" + c.c + " flag=" + c.flag + " f=" + c.f
-                + " d=" + c.d + " base=" + c.baseCount + " stamp=" + c.stamp + " wide=" + wides + " z19=" + w.z19;
+                + " d=" + c.d + " base=" + c.baseCount + " stamp=" + c.stamp + " wide=" + wides + " z19=" + w.z19
+                + " fresh=" + zero + "/" + written + "/" + unread.z19;
     }
 }

@@ -126,6 +126,10 @@ public final class PageCache implements AutoCloseable {
      */
     @DontInline
     long translate(Tlb t, long va, boolean write) {
+        if (va >>> pageShift == 0) {
+            // a TLB entry for page 0 would let handles without storage (address 0) read it
+            throw new IllegalArgumentException("address 0x" + Long.toHexString(va) + " is on page 0, which no region holds");
+        }
         t.changes++;
         checkFailure();
         if (t.flushRequested) {

@@ -49,6 +49,21 @@ class PageCacheTest {
                 .map(a -> a.annotationType().getSimpleName()).toArray());
     }
 
+    /** Handles of objects without storage hold address 0: their accesses must miss, and the miss allocates. */
+    @Test
+    void pageZeroIsNeverTranslated() {
+        PageCache c = cache(8);
+        long base = backend.allocateRegions(1);
+        Tlb t = c.tlb();
+        t.putLong(base, 7);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.getLong(16));
+        assertEquals("address 0x10 is on page 0, which no region holds", e.getMessage());
+        assertFalse(t.holds(0, false));
+        assertFalse(t.holds(8, true));
+        assertTrue(t.holds(base, true));
+        assertEquals(7L, UnsafeAccess.U.getLong(t.heldAddress(base)));
+    }
+
     @Test
     void firstTouchIsZeroAndCostsNoRoundTrip() {
         PageCache c = cache(8);
