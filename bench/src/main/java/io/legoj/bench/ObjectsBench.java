@@ -34,7 +34,7 @@ final class ObjectsBench implements BenchMain.Driver {
     public List<String> help() {
         return List.of(
                 "--forks N              JVMs per side, whose iterations JMH averages (default 3: the remote side's compiled code differs from one JVM to the next)",
-                "--warmup-iterations N  (default 4)",
+                "--warmup-iterations N  (default 10: the agent's JVM reaches its steady code some 8 s after start)",
                 "--iterations N         measured iterations (default 5)",
                 "--time S               seconds per iteration (default 1)",
                 "--nodes N              list length (default 100000)",
@@ -72,7 +72,7 @@ final class ObjectsBench implements BenchMain.Driver {
         }
         Options opt = b.include(ObjectsBenchmarks.class.getName() + "\\..*")
                 .forks(args.positive("forks", 3))
-                .warmupIterations(args.atLeastZero("warmup-iterations", 4))
+                .warmupIterations(args.atLeastZero("warmup-iterations", 10))
                 .warmupTime(t)
                 .measurementIterations(args.positive("iterations", 5))
                 .measurementTime(t)
