@@ -109,15 +109,15 @@ public final class FieldLinker {
         Class<?> fieldType = MethodType.fromMethodDescriptorString("()" + descriptor, caller.lookupClass().getClassLoader())
                 .returnType();
         Field field = remoteField(caller, owner, name, fieldType);
+        boolean fromHandle = type.parameterType(0) != long.class;
+        if (fromHandle && onFirstPage(field)) {
+            return new ConstantCallSite(firstPageRead(field).asType(type));
+        }
         MethodType access = MethodType.methodType(long.class, long.class, Tlb.class, long.class);
         String verb = Modifier.isVolatile(field.getModifiers()) ? "getLongVolatile" : "getLong";
         MethodHandle at = MethodHandles.insertArguments(LOOKUP.findStatic(Accessors.class, verb, access), 2, offset(field));
-        if (type.parameterType(0) != long.class) {
-            at = keepingHolder(onFirstPage(field)
-                    ? MethodHandles.collectArguments(rawAccess("get", field, long.class,
-                            MethodType.methodType(long.class, Object.class, long.class)), 0,
-                            objectBase(field.getDeclaringClass(), false))
-                    : MethodHandles.filterArguments(at, 0, address(field)));
+        if (fromHandle) {
+            at = keepingHolder(MethodHandles.filterArguments(at, 0, address(field)));
         }
         return new ConstantCallSite(at.asType(type));
     }
@@ -246,17 +246,20 @@ public final class FieldLinker {
                 : m.type().changeParameterType(1, declared));
     }
 
-    /**
-     * {@code (Declaring, Tlb) -> T}, {@code T} erased, of a field on the object's first page: the
-     * object's start translated by {@link #objectBase}, then an absolute read.
-     */
+    /** {@code (Declaring, Tlb) -> T}, {@code T} erased, of a field on the object's first page: {@link #firstPageRead}, decoded. */
     private static MethodHandle firstPageGet(Field field) throws ReflectiveOperationException {
-        boolean reference = !field.getType().isPrimitive();
-        Class<?> stored = reference ? long.class : field.getType();
+        MethodHandle stored = firstPageRead(field);
+        return field.getType().isPrimitive() ? stored : MethodHandles.filterReturnValue(stored, DECODE);
+    }
+
+    /**
+     * {@code (Declaring, Tlb) -> S}, {@code S} the stored form (a primitive, or {@code long} for a
+     * reference), of a field on the object's first page: the object's start translated by
+     * {@link #objectBase}, then an absolute read.
+     */
+    private static MethodHandle firstPageRead(Field field) throws ReflectiveOperationException {
+        Class<?> stored = field.getType().isPrimitive() ? field.getType() : long.class;
         MethodHandle raw = rawAccess("get", field, stored, MethodType.methodType(stored, Object.class, long.class));
-        if (reference) {
-            raw = MethodHandles.filterReturnValue(raw, DECODE);
-        }
         return keepingHolder(MethodHandles.collectArguments(raw, 0, objectBase(field.getDeclaringClass(), false)));
     }
 
