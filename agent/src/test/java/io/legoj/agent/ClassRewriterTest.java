@@ -63,6 +63,11 @@ class ClassRewriterTest {
     }
 
     @Test
+    void clonesHaveTheirOwnFields() throws Exception {
+        sameResult("corpus.Clones", new Class<?>[0]);
+    }
+
+    @Test
     void weakReferencesAndWeakMapKeysAreNotClearedEarly() throws Exception {
         sameResult("corpus.WeakRefs", new Class<?>[0]);
     }

@@ -75,9 +75,15 @@ class RewritersTest {
     void theTopRemoteClassBecomesAHandleWithAnIdentityHashCode() {
         byte[] bytes = innerClass();
         ClassNode c = Asm.rewrite(bytes, next -> new RemoteClassMarker(new RemoteHandleAdder(next, false)));
-        assertTrue(c.interfaces.contains(RemoteHandleAdder.HANDLE));
-        assertTrue(c.fields.stream().anyMatch(f -> f.name.equals(RemoteHandleAdder.ADDRESS_FIELD)
-                && (f.access & Opcodes.ACC_TRANSIENT) != 0));
+        assertTrue(c.interfaces.contains(RemoteHandleAdder.REMOTE_OBJECT));
+        for (String name : List.of(RemoteHandleAdder.ADDRESS_FIELD, RemoteHandleAdder.BASE_FIELD, RemoteHandleAdder.STAMP_FIELD)) {
+            assertTrue(c.fields.stream().anyMatch(f -> f.name.equals(name) && f.desc.equals("J")
+                    && (f.access & (Opcodes.ACC_TRANSIENT | Opcodes.ACC_PRIVATE)) == (Opcodes.ACC_TRANSIENT | Opcodes.ACC_PRIVATE)),
+                    name);
+        }
+        // a fresh clone copies the original's remembered translation: binding its own storage forgets it
+        assertEquals(List.of("PUTFIELD $legoj$addr", "PUTFIELD $legoj$stamp"), Asm.calls(Asm.method(c, "$legoj$bind")));
+        assertEquals(List.of("PUTFIELD $legoj$base", "PUTFIELD $legoj$stamp"), Asm.calls(Asm.method(c, "$legoj$remember")));
         assertEquals(List.of("CALL RemoteObjects.identityHashCode"), Asm.calls(Asm.method(c, "hashCode")));
         assertEquals(List.of("GETFIELD $legoj$addr", "CALL RemoteObjects.address"), Asm.calls(Asm.method(c, "$legoj$address")));
         assertEquals(RemoteClassMarker.ANNOTATION, c.visibleAnnotations.get(0).desc);

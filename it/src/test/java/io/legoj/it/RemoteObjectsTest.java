@@ -152,7 +152,7 @@ class RemoteObjectsTest {
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void walksAlongListsSeeTheirNodesUnderEvictionByOtherThreads() {
-        samePrintedUnderEviction(Walks.class, "3000", "15", "4");
+        samePrintedUnderEviction(Walks.class, "3000", "20", "4");
     }
 
     /**

@@ -2,9 +2,10 @@ package io.legoj.runtime;
 
 import static io.legoj.runtime.UnsafeAccess.U;
 
-import io.legoj.runtime.objects.RemoteHandle;
+import io.legoj.runtime.objects.RemoteObject;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.internal.vm.annotation.DontInline;
 import jdk.internal.vm.annotation.ForceInline;
 
@@ -15,6 +16,11 @@ import jdk.internal.vm.annotation.ForceInline;
  * {@link PageCache#translate}); the evictor only reads the pins and may invalidate tags, which
  * merely sends the owner to the slow path, where it drops its pins when asked to.
  *
+ * <p>Handles of remote objects remember the frame address of their object under a stamp of the TLB
+ * that translated it ({@link #objectAddress}). A stamp is unique in the JVM and changes whenever the
+ * owner drops a pin, so a handle whose stamp is this TLB's current one holds a translation that is
+ * still pinned: the owner's field access needs no table lookup.
+ *
  * <p>Typed accesses must be naturally aligned, so that none straddles a page.
  */
 public final class Tlb {
@@ -24,6 +30,11 @@ public final class Tlb {
     private static final long SLOT_BASE = U.arrayBaseOffset(long[].class);
     /** The shift of every TLB of this JVM when the agent pinned the page size ({@link PageShift}), else -1. */
     private static final int PINNED_SHIFT = PageShift.read();
+    /** Where TLBs take blocks of stamps: every stamp of the JVM's life is used once. */
+    private static final AtomicLong STAMPS = new AtomicLong();
+    private static final long STAMP_BLOCK = 1L << 20;
+    /** The stamp an evictor leaves when it asks the owner to drop its pins: no handle holds it. */
+    private static final long FLUSHING = -2;
 
     final PageCache cache;
     final Thread owner;
@@ -52,6 +63,16 @@ public final class Tlb {
     int readAhead;
     /** Misses since the last growth on a resident page whose slot held another page: the reach was too short. */
     int residentConflicts;
+    /**
+     * Positive and even: what handles translated by this TLB since it last dropped a pin hold (odd:
+     * also for writing). {@link #FLUSHING} after a shootdown, until the owner's next slow path.
+     */
+    private volatile long stamp;
+    /** The owner's last stamp, and the end of its block. */
+    private long lastStamp;
+    private long stampLimit;
+    /** Table hits on handles that remember another TLB's stamp, for {@link #objectAddress}. */
+    private int foreignStamps;
 
     Tlb(PageCache cache, Thread owner, int entries, int maxEntries, int pageShift) {
         this.cache = cache;
@@ -60,6 +81,26 @@ public final class Tlb {
         this.offsetMask = (1L << pageShift) - 1;
         this.maxEntries = maxEntries;
         install(entries);
+        renewStamp();
+    }
+
+    /** Owner only: a stamp no handle holds yet, so that every remembered translation is forgotten. */
+    void renewStamp() {
+        long next = lastStamp + 2;
+        if (next >= stampLimit) {
+            long block = STAMPS.getAndAdd(STAMP_BLOCK);
+            next = block + 2;
+            stampLimit = block + STAMP_BLOCK;
+        }
+        lastStamp = next;
+        stamp = next;
+    }
+
+    /** Owner only, at the end of a slow path: a stamp again, should a shootdown have left {@link #FLUSHING}. */
+    void restamp() {
+        if (stamp < 0) {
+            renewStamp();
+        }
     }
 
     private void install(int entries) {
@@ -145,27 +186,64 @@ public final class Tlb {
     }
 
     /**
-     * Frame address of {@code va}, which {@link #holds} just said the table translates: the hit
-     * path of a linked field access, which puts the test and this in a {@code guardWithTest}, so
-     * that each access site profiles its own misses and C2 compiles no miss path into a site that
-     * never missed (a loop over resident objects then keeps the table in registers).
+     * Whether a handle that remembers {@code handleStamp} may read its object at its remembered
+     * frame address: the hit test of a linked field access, which puts it in a {@code guardWithTest}
+     * of its own, so that each access site profiles its own misses and C2 compiles no miss path into
+     * a site that never missed. The stamp is read each time, so that a shootdown is seen at once.
      */
     @ForceInline
-    public long heldAddress(long va) {
-        long vpn = va >>> (PINNED_SHIFT >= 0 ? PINNED_SHIFT : shift);
-        return va + U.getLong(e, SLOT_BASE + ((vpn & mask) << 5) + 16);
+    public boolean readsThrough(long handleStamp) {
+        return (handleStamp | 1) == (stamp | 1);
+    }
+
+    /** {@link #readsThrough} for writing: the remembered translation is for writing. */
+    @ForceInline
+    public boolean writesThrough(long handleStamp) {
+        return handleStamp == (stamp | 1);
     }
 
     /**
-     * The miss of a linked field access to the page where the object of {@code handle} starts;
-     * {@code raw} is the handle's address field. A handle whose object has no storage yet holds 0,
-     * and no TLB ever holds page 0 (no region starts there: {@link RegionSource}), so the hit path
-     * tests nothing for it: the object is allocated here.
+     * The frame address where the object of {@code handle} starts, from the table: for a handle
+     * that remembers no translation of this TLB's ({@code raw} and {@code handleStamp} are its
+     * fields). The handle remembers this one if it remembered nothing yet or one of this TLB's;
+     * another thread's only every 64th time, lest threads that share an object take turns writing
+     * its handle. A handle whose object has no storage yet holds address 0, and no TLB ever holds
+     * page 0 (no region starts there: {@link RegionSource}), so it goes to {@link #objectMiss}.
+     */
+    @ForceInline
+    public long objectAddress(RemoteObject handle, long raw, long handleStamp, boolean write) {
+        long vpn = raw >>> (PINNED_SHIFT >= 0 ? PINNED_SHIFT : shift);
+        long at = SLOT_BASE + ((vpn & mask) << 5);
+        if (U.getLong(e, at + (write ? 8 : 0)) != vpn) {
+            return objectMiss(handle, write);
+        }
+        long base = raw + U.getLong(e, at + 16);
+        if (((handleStamp ^ lastStamp) & -STAMP_BLOCK) == 0 || handleStamp == 0 || (++foreignStamps & 63) == 0) {
+            remember(handle, raw, base, write);
+        }
+        return base;
+    }
+
+    /**
+     * The miss of a linked field access to the page where the object of {@code handle} starts:
+     * allocates an object that has no storage yet, translates its address, and has the handle
+     * remember the result (a miss costs far more than writing the handle).
      */
     @DontInline
-    public long objectMiss(RemoteHandle handle, long raw, boolean write) {
-        long va = raw != 0 ? raw : handle.$legoj$address();
-        return cache.translate(this, va, write) + (va & offsetMask);
+    public long objectMiss(RemoteObject handle, boolean write) {
+        long va = handle.$legoj$address();
+        long base = stamp < 0 ? cache.translate(this, va, write) + (va & offsetMask) : write ? w(va) : r(va);
+        remember(handle, va, base, write);
+        return base;
+    }
+
+    /** Has {@code handle} remember {@code base}, which translates {@code va}, under this TLB's stamp (none while a shootdown waits). */
+    @DontInline
+    private void remember(RemoteObject handle, long va, long base, boolean write) {
+        long s = stamp;
+        if (s > 0) {
+            handle.$legoj$remember(base, write || holds(va, true) ? s | 1 : s);
+        }
     }
 
     public byte getByte(long va) {
@@ -331,16 +409,25 @@ public final class Tlb {
         return writable((int) (vpn & mask), vpn);
     }
 
+    /** Owner only: slot i translates nothing; handles that remember a translation of this TLB's forget it. */
     void invalidate(int i) {
         TAG.setVolatile(e, i << 2, -1L);
         TAG.setVolatile(e, (i << 2) + 1, -1L);
+        renewStamp();
+    }
+
+    /** Any thread: asks the owner to drop its pins at its next access, remembered translations included. */
+    void shootDown() {
+        flushRequested = true;
+        invalidateAll();
+        stamp = FLUSHING;
     }
 
     /**
      * Any thread: invalidates every entry, after {@link #flushRequested} was set. Should the owner
      * be growing meanwhile, it reads the flag after publishing its new table and drops its pins.
      */
-    void invalidateAll() {
+    private void invalidateAll() {
         long[] tags = published;
         for (int k = 0; k < tags.length; k += 4) {
             TAG.setVolatile(tags, k, -1L);

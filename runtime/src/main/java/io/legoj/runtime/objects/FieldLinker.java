@@ -30,8 +30,10 @@ public final class FieldLinker {
     private static final MethodHandle IS_NULL = ownStatic("isNull", MethodType.methodType(boolean.class, Object.class));
     private static final MethodHandle DECODE = refs("decode", MethodType.methodType(Object.class, long.class));
     private static final MethodHandle ENCODE = refs("encode", MethodType.methodType(long.class, Object.class));
-    /** The field holding a handle's address, as the agent's {@code RemoteHandleAdder} declares it. */
+    /** The fields of a handle, as the agent's {@code RemoteHandleAdder} declares them: its address, its remembered translation. */
     private static final String ADDRESS_FIELD = "$legoj$addr";
+    private static final String BASE_FIELD = "$legoj$base";
+    private static final String STAMP_FIELD = "$legoj$stamp";
 
     private static MethodHandle ownStatic(String name, MethodType type) {
         try {
@@ -280,26 +282,30 @@ public final class FieldLinker {
     }
 
     /**
-     * {@code (remoteClass, Tlb) -> long}: the frame address where the object starts: a hit of
-     * {@link Tlb#holds} then {@link Tlb#heldAddress}, else {@link Tlb#objectMiss}, which also
-     * allocates an object that has no storage yet. A {@code guardWithTest} of the call site's own,
-     * so that the JIT sees this site's misses, not those of every access of the JVM.
+     * {@code (remoteClass, Tlb) -> long}: the frame address where the object starts: the one its
+     * handle remembers when {@link Tlb#readsThrough} (or {@link Tlb#writesThrough}) its stamp, else
+     * {@link Tlb#objectAddress}, which also allocates an object that has no storage yet. A
+     * {@code guardWithTest} of the call site's own, so that the JIT sees this site's misses, not
+     * those of every access of the JVM: a site that never missed compiles to the remembered address.
      */
     private static MethodHandle objectBase(Class<?> remoteClass, boolean write) throws ReflectiveOperationException {
         Class<?> top = handleClass(remoteClass);
-        MethodType onRaw = MethodType.methodType(long.class, Tlb.class, top, long.class);
-        MethodHandle holds = MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class, "holds",
-                MethodType.methodType(boolean.class, long.class, boolean.class)), 2, write);
-        MethodHandle held = LOOKUP.findVirtual(Tlb.class, "heldAddress", MethodType.methodType(long.class, long.class));
-        MethodHandle miss = MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class, "objectMiss",
-                MethodType.methodType(long.class, RemoteHandle.class, long.class, boolean.class)), 3, write).asType(onRaw);
-        MethodHandle translate = MethodHandles.guardWithTest(
-                MethodHandles.permuteArguments(holds, onRaw.changeReturnType(boolean.class), 0, 2),
-                MethodHandles.permuteArguments(held, onRaw, 0, 2), miss);
-        MethodHandle rawFirst = MethodHandles.permuteArguments(translate,
-                MethodType.methodType(long.class, long.class, top, Tlb.class), 2, 1, 0);
-        MethodHandle raw = MethodHandles.privateLookupIn(top, LOOKUP).findGetter(top, ADDRESS_FIELD, long.class);
-        return MethodHandles.foldArguments(rawFirst, raw).asType(MethodType.methodType(long.class, remoteClass, Tlb.class));
+        MethodHandles.Lookup handles = MethodHandles.privateLookupIn(top, LOOKUP);
+        MethodHandle stamp = handles.findGetter(top, STAMP_FIELD, long.class);
+        MethodType onHandle = MethodType.methodType(long.class, top, Tlb.class);
+        MethodHandle through = LOOKUP.findVirtual(Tlb.class, write ? "writesThrough" : "readsThrough",
+                MethodType.methodType(boolean.class, long.class));
+        MethodHandle test = MethodHandles.permuteArguments(MethodHandles.filterArguments(through, 1, stamp),
+                onHandle.changeReturnType(boolean.class), 1, 0);
+        MethodHandle remembered = MethodHandles.dropArguments(handles.findGetter(top, BASE_FIELD, long.class), 1, Tlb.class);
+        MethodHandle fromTable = MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class, "objectAddress",
+                MethodType.methodType(long.class, RemoteObject.class, long.class, long.class, boolean.class)), 4, write)
+                .asType(MethodType.methodType(long.class, Tlb.class, top, long.class, long.class));
+        MethodHandle withFields = MethodHandles.filterArguments(fromTable, 2,
+                handles.findGetter(top, ADDRESS_FIELD, long.class), stamp);
+        MethodHandle table = MethodHandles.permuteArguments(withFields, onHandle, 1, 0, 0, 0);
+        return MethodHandles.guardWithTest(test, remembered, table).asType(MethodType.methodType(long.class, remoteClass,
+                Tlb.class));
     }
 
     /**
@@ -419,7 +425,7 @@ public final class FieldLinker {
     /** The topmost remote class above {@code remoteClass}: the one that declares the address field. */
     private static Class<?> handleClass(Class<?> remoteClass) {
         Class<?> top = remoteClass;
-        while (!Arrays.asList(top.getInterfaces()).contains(RemoteHandle.class)) {
+        while (!Arrays.asList(top.getInterfaces()).contains(RemoteObject.class)) {
             top = top.getSuperclass();
         }
         return top;

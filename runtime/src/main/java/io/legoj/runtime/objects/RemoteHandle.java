@@ -1,8 +1,8 @@
 package io.legoj.runtime.objects;
 
 /**
- * Implemented (by the agent's rewriting) by the topmost remote class of every remote hierarchy: the
- * handle's only state is the address of its object in remote memory.
+ * A handle of something in remote memory: the topmost remote class of every remote hierarchy (as a
+ * {@link RemoteObject}) and the runtime's remote arrays.
  */
 public interface RemoteHandle {
     /**
@@ -14,6 +14,9 @@ public interface RemoteHandle {
     /** The address field as it is: 0 when the object has no storage yet. */
     long $legoj$rawAddress();
 
-    /** Sets the address field: for a new object, a re-created handle, or a fresh clone. */
+    /**
+     * Sets the address field (and forgets any remembered translation, which a fresh clone copied from
+     * its original): for a new object, a re-created handle, or a fresh clone.
+     */
     void $legoj$bind(long address);
 }
