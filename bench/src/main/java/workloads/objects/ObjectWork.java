@@ -57,6 +57,17 @@ public final class ObjectWork {
         return ring;
     }
 
+    /** {@code n} rounds of two field reads, each on the next object of the ring: for threads that share the ring. */
+    public static long reads(Counter[] ring, int n) {
+        int mask = ring.length - 1;
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            Counter c = ring[i & mask];
+            sum += c.total + c.step;
+        }
+        return sum;
+    }
+
     /** {@code n} rounds of four field reads and two field writes, each round on the next object of the ring. */
     public static long fields(Counter[] ring, int n) {
         int mask = ring.length - 1;

@@ -67,7 +67,7 @@ final class RemoteHandleAdder extends ClassVisitor {
         bind.visitInsn(Opcodes.RETURN);
         end(bind);
 
-        // the base first: only this thread matches its stamp, and it reads both after this returns
+        // plain stores, in either order: only the calling thread matches its stamp, and it reads both after this returns
         MethodVisitor remember = method("$legoj$remember", "(JJ)V");
         remember.visitVarInsn(Opcodes.ALOAD, 0);
         remember.visitVarInsn(Opcodes.LLOAD, 1);

@@ -21,8 +21,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * {@code objects}: {@link ObjectsBenchmarks} on a plain JVM and under the agent with
- * {@code objects=remote} against a memnode child JVM, in one run; prints ns per field round and per
- * hop, and the ratios.
+ * {@code objects=remote} against a memnode child JVM, in one run; prints ns per field round, per
+ * hop and per round of two threads reading shared objects, and the ratios.
  */
 final class ObjectsBench implements BenchMain.Driver {
     @Override
@@ -93,11 +93,16 @@ final class ObjectsBench implements BenchMain.Driver {
         double fieldRemote = remote.get("fields") * 1000 / rounds;
         double hopPlain = plain.get("chase") * 1000 / nodes;
         double hopRemote = remote.get("chase") * 1000 / nodes;
+        double sharedPlain = plain.get("sharedReads") * 1000 / rounds;
+        double sharedRemote = remote.get("sharedReads") * 1000 / rounds;
         out.println("workload          plain_ns  remote_ns  remote/plain");
         out.printf(Locale.ROOT, "field round       %8s  %9s  %12s%n", f3(fieldPlain), f3(fieldRemote),
                 f2(fieldRemote / fieldPlain));
         out.printf(Locale.ROOT, "hop               %8s  %9s  %12s%n", f3(hopPlain), f3(hopRemote),
                 f2(hopRemote / hopPlain));
+        out.printf(Locale.ROOT, "shared read x2    %8s  %9s  %12s%n", f3(sharedPlain), f3(sharedRemote),
+                f2(sharedRemote / sharedPlain));
+        out.println("shared_ratio=" + f2(sharedRemote / sharedPlain));
         out.println("field_ratio=" + f2(fieldRemote / fieldPlain) + " chase_ratio=" + f2(hopRemote / hopPlain));
     }
 }

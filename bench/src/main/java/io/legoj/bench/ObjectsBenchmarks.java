@@ -10,12 +10,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import workloads.objects.ObjectWork;
 
 /**
  * Field access on a live object and pointer chasing along a resident list, through the code of
- * {@link ObjectWork}. The driver runs this twice: on a plain JVM, and with the agent and
- * {@code objects=remote}, where that code is rewritten and every field lives on a memnode.
+ * {@link ObjectWork}, and field reads of two threads that share their objects. The driver runs this
+ * twice: on a plain JVM, and with the agent and {@code objects=remote}, where that code is
+ * rewritten and every field lives on a memnode.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,5 +48,22 @@ public class ObjectsBenchmarks {
     @Benchmark
     public long fields() {
         return ObjectWork.fields(counters, ROUNDS);
+    }
+
+    /** A ring that every benchmark thread reads: under the agent, its handles remember one thread's translations. */
+    @State(Scope.Benchmark)
+    public static class SharedRing {
+        ObjectWork.Counter[] counters;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            counters = ObjectWork.counters(1024);
+        }
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long sharedReads(SharedRing ring) {
+        return ObjectWork.reads(ring.counters, ROUNDS);
     }
 }

@@ -17,9 +17,12 @@ import jdk.internal.vm.annotation.ForceInline;
  * merely sends the owner to the slow path, where it drops its pins when asked to.
  *
  * <p>Handles of remote objects remember the frame address of their object under a stamp of the TLB
- * that translated it ({@link #objectAddress}). A stamp is unique in the JVM and changes whenever the
+ * that translated it ({@link #objectMiss}). A stamp is unique in the JVM and changes whenever the
  * owner drops a pin, so a handle whose stamp is this TLB's current one holds a translation that is
- * still pinned: the owner's field access needs no table lookup.
+ * still pinned: the owner's field access needs no table lookup. Another thread may overwrite the
+ * remembered frame address, but only with one it translated while its own pin kept the page in its
+ * frame; while this TLB's pin keeps it there too, that is the same frame, and a write from before
+ * the page last moved happened before its pin was dropped, so before this TLB translated it.
  *
  * <p>Typed accesses must be naturally aligned, so that none straddles a page.
  */
@@ -71,7 +74,7 @@ public final class Tlb {
     /** The owner's last stamp, and the end of its block. */
     private long lastStamp;
     private long stampLimit;
-    /** Table hits on handles that remember another TLB's stamp, for {@link #objectAddress}. */
+    /** Table hits on handles that remember another TLB's stamp, for {@link #servesFromTable}. */
     private int foreignStamps;
 
     Tlb(PageCache cache, Thread owner, int entries, int maxEntries, int pageShift) {
@@ -203,47 +206,42 @@ public final class Tlb {
     }
 
     /**
-     * The frame address where the object of {@code handle} starts, from the table: for a handle
+     * Whether the table gives the frame address where the object of a handle starts, for a handle
      * that remembers no translation of this TLB's ({@code raw} and {@code handleStamp} are its
-     * fields). The handle remembers this one if it remembered nothing yet or one of this TLB's;
-     * another thread's only every 64th time, lest threads that share an object take turns writing
-     * its handle. A handle whose object has no storage yet holds address 0, and no TLB ever holds
-     * page 0 (no region starts there: {@link RegionSource}), so it goes to {@link #objectMiss}.
+     * fields), and the handle had better not remember this one: it holds another thread's, which
+     * may be live, and two threads that share an object would take turns writing its handle. One in
+     * 4096 such accesses takes it over all the same, so that objects handed to another thread
+     * follow it. Else {@link #objectMiss} translates and the handle remembers. A handle whose
+     * object has no storage yet holds address 0, and no TLB ever holds page 0 (no region starts
+     * there: {@link RegionSource}), so it goes to {@link #objectMiss}, which allocates.
      */
     @ForceInline
-    public long objectAddress(RemoteObject handle, long raw, long handleStamp, boolean write) {
-        long vpn = raw >>> (PINNED_SHIFT >= 0 ? PINNED_SHIFT : shift);
-        long at = SLOT_BASE + ((vpn & mask) << 5);
-        if (U.getLong(e, at + (write ? 8 : 0)) != vpn) {
-            return objectMiss(handle, write);
-        }
-        long base = raw + U.getLong(e, at + 16);
-        if (((handleStamp ^ lastStamp) & -STAMP_BLOCK) == 0 || handleStamp == 0 || (++foreignStamps & 63) == 0) {
-            remember(handle, raw, base, write);
-        }
-        return base;
+    public boolean servesFromTable(long raw, long handleStamp, boolean write) {
+        return holds(raw, write) && ((handleStamp ^ lastStamp) & -STAMP_BLOCK) != 0 && handleStamp != 0
+                && (++foreignStamps & 4095) != 0;
+    }
+
+    /** Frame address of {@code va}, which {@link #servesFromTable} just said the table translates. */
+    @ForceInline
+    public long heldAddress(long va) {
+        long vpn = va >>> (PINNED_SHIFT >= 0 ? PINNED_SHIFT : shift);
+        return va + U.getLong(e, SLOT_BASE + ((vpn & mask) << 5) + 16);
     }
 
     /**
      * The miss of a linked field access to the page where the object of {@code handle} starts:
      * allocates an object that has no storage yet, translates its address, and has the handle
-     * remember the result (a miss costs far more than writing the handle).
+     * remember the result under this TLB's stamp (none while a shootdown waits for this thread).
      */
     @DontInline
     public long objectMiss(RemoteObject handle, boolean write) {
         long va = handle.$legoj$address();
         long base = stamp < 0 ? cache.translate(this, va, write) + (va & offsetMask) : write ? w(va) : r(va);
-        remember(handle, va, base, write);
-        return base;
-    }
-
-    /** Has {@code handle} remember {@code base}, which translates {@code va}, under this TLB's stamp (none while a shootdown waits). */
-    @DontInline
-    private void remember(RemoteObject handle, long va, long base, boolean write) {
         long s = stamp;
         if (s > 0) {
             handle.$legoj$remember(base, write || holds(va, true) ? s | 1 : s);
         }
+        return base;
     }
 
     public byte getByte(long va) {

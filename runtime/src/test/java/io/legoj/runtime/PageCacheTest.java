@@ -39,8 +39,9 @@ class PageCacheTest {
         assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("holds", long.class, boolean.class)));
         assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("readsThrough", long.class)));
         assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("writesThrough", long.class)));
-        assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("objectAddress",
-                io.legoj.runtime.objects.RemoteObject.class, long.class, long.class, boolean.class)));
+        assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("servesFromTable", long.class, long.class,
+                boolean.class)));
+        assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("heldAddress", long.class)));
         assertEquals("[DontInline]", annotations(Tlb.class.getDeclaredMethod("objectMiss",
                 io.legoj.runtime.objects.RemoteObject.class, boolean.class)));
         assertEquals("[DontInline]", annotations(PageCache.class.getDeclaredMethod("translate", Tlb.class, long.class,

@@ -284,7 +284,8 @@ public final class FieldLinker {
     /**
      * {@code (remoteClass, Tlb) -> long}: the frame address where the object starts: the one its
      * handle remembers when {@link Tlb#readsThrough} (or {@link Tlb#writesThrough}) its stamp, else
-     * {@link Tlb#objectAddress}, which also allocates an object that has no storage yet. A
+     * the table's when {@link Tlb#servesFromTable}, else {@link Tlb#objectMiss}, which also
+     * allocates an object that has no storage yet and has the handle remember. Each level is a
      * {@code guardWithTest} of the call site's own, so that the JIT sees this site's misses, not
      * those of every access of the JVM: a site that never missed compiles to the remembered address.
      */
@@ -292,20 +293,25 @@ public final class FieldLinker {
         Class<?> top = handleClass(remoteClass);
         MethodHandles.Lookup handles = MethodHandles.privateLookupIn(top, LOOKUP);
         MethodHandle stamp = handles.findGetter(top, STAMP_FIELD, long.class);
+        MethodHandle raw = handles.findGetter(top, ADDRESS_FIELD, long.class);
         MethodType onHandle = MethodType.methodType(long.class, top, Tlb.class);
         MethodHandle through = LOOKUP.findVirtual(Tlb.class, write ? "writesThrough" : "readsThrough",
                 MethodType.methodType(boolean.class, long.class));
-        MethodHandle test = MethodHandles.permuteArguments(MethodHandles.filterArguments(through, 1, stamp),
+        MethodHandle remembers = MethodHandles.permuteArguments(MethodHandles.filterArguments(through, 1, stamp),
                 onHandle.changeReturnType(boolean.class), 1, 0);
         MethodHandle remembered = MethodHandles.dropArguments(handles.findGetter(top, BASE_FIELD, long.class), 1, Tlb.class);
-        MethodHandle fromTable = MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class, "objectAddress",
-                MethodType.methodType(long.class, RemoteObject.class, long.class, long.class, boolean.class)), 4, write)
-                .asType(MethodType.methodType(long.class, Tlb.class, top, long.class, long.class));
-        MethodHandle withFields = MethodHandles.filterArguments(fromTable, 2,
-                handles.findGetter(top, ADDRESS_FIELD, long.class), stamp);
-        MethodHandle table = MethodHandles.permuteArguments(withFields, onHandle, 1, 0, 0, 0);
-        return MethodHandles.guardWithTest(test, remembered, table).asType(MethodType.methodType(long.class, remoteClass,
-                Tlb.class));
+        MethodHandle serves = MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class, "servesFromTable",
+                MethodType.methodType(boolean.class, long.class, long.class, boolean.class)), 3, write);
+        MethodHandle tableServes = MethodHandles.permuteArguments(MethodHandles.filterArguments(serves, 1, raw, stamp),
+                onHandle.changeReturnType(boolean.class), 1, 0, 0);
+        MethodHandle held = MethodHandles.permuteArguments(MethodHandles.filterArguments(LOOKUP.findVirtual(Tlb.class,
+                "heldAddress", MethodType.methodType(long.class, long.class)), 1, raw), onHandle, 1, 0);
+        MethodHandle miss = MethodHandles.permuteArguments(MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class,
+                "objectMiss", MethodType.methodType(long.class, RemoteObject.class, boolean.class)), 2, write)
+                .asType(MethodType.methodType(long.class, Tlb.class, top)), onHandle, 1, 0);
+        MethodHandle fromTable = MethodHandles.guardWithTest(tableServes, held, miss);
+        return MethodHandles.guardWithTest(remembers, remembered, fromTable).asType(MethodType.methodType(long.class,
+                remoteClass, Tlb.class));
     }
 
     /**
