@@ -127,7 +127,7 @@ public final class PageCache implements AutoCloseable {
     @DontInline
     long translate(Tlb t, long va, boolean write) {
         if (va >>> pageShift == 0) {
-            // address 0 is no object's: an entry for page 0 would hide an allocation that never happened
+            // a TLB entry for page 0 would let handles without storage (address 0) read it
             throw new IllegalArgumentException("address 0x" + Long.toHexString(va) + " is on page 0, which no region holds");
         }
         t.changes++;

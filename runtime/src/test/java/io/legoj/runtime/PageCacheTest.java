@@ -53,7 +53,7 @@ class PageCacheTest {
                 .map(a -> a.annotationType().getSimpleName()).toArray());
     }
 
-    /** Address 0 is no object's: an access to it is refused, not served from a page no region holds. */
+    /** Handles of objects without storage hold address 0: their accesses must miss, and the miss allocates. */
     @Test
     void pageZeroIsNeverTranslated() {
         PageCache c = cache(8);
@@ -65,6 +65,7 @@ class PageCacheTest {
         assertFalse(t.holds(0, false));
         assertFalse(t.holds(8, true));
         assertTrue(t.holds(base, true));
+        assertEquals(7L, UnsafeAccess.U.getLong(t.heldAddress(base)));
     }
 
     @Test
