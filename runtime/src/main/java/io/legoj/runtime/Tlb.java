@@ -74,8 +74,8 @@ public final class Tlb {
     /** The owner's last stamp, and the end of its block. */
     private long lastStamp;
     private long stampLimit;
-    /** Table hits on handles that remember another TLB's stamp, for {@link #servesFromTable}. */
-    private int foreignStamps;
+    /** Accesses that {@link #servesFromTable} gave to the table. */
+    private int tableServed;
 
     Tlb(PageCache cache, Thread owner, int entries, int maxEntries, int pageShift) {
         this.cache = cache;
@@ -207,18 +207,17 @@ public final class Tlb {
 
     /**
      * Whether the table gives the frame address where the object of a handle starts, for a handle
-     * that remembers no translation of this TLB's ({@code raw} and {@code handleStamp} are its
-     * fields), and the handle had better not remember this one: it holds another thread's, which
-     * may be live, and two threads that share an object would take turns writing its handle. One in
-     * 4096 such accesses takes it over all the same, so that objects handed to another thread
-     * follow it. Else {@link #objectMiss} translates and the handle remembers. A handle whose
-     * object has no storage yet holds address 0, and no TLB ever holds page 0 (no region starts
-     * there: {@link RegionSource}), so it goes to {@link #objectMiss}, which allocates.
+     * that does not hold this TLB's current stamp ({@code raw} is its address field): for all but
+     * one such access in 4096, which goes to {@link #objectMiss} and has the handle remember. Were
+     * every such handle taken over at once, threads that share objects would take turns writing
+     * their handles; and a handle that holds an older stamp of this TLB's is left to the same odds,
+     * since telling it apart cost this path more than it saved. A handle whose object has no
+     * storage yet holds address 0, and no TLB ever holds page 0 (no region starts there: {@link
+     * RegionSource}), so it goes to {@link #objectMiss}, which allocates.
      */
     @ForceInline
-    public boolean servesFromTable(long raw, long handleStamp, boolean write) {
-        return holds(raw, write) && ((handleStamp ^ lastStamp) & -STAMP_BLOCK) != 0 && handleStamp != 0
-                && (++foreignStamps & 4095) != 0;
+    public boolean servesFromTable(long raw, boolean write) {
+        return holds(raw, write) && (++tableServed & 4095) != 0;
     }
 
     /** Frame address of {@code va}, which {@link #servesFromTable} just said the table translates. */

@@ -39,7 +39,7 @@ class PageCacheTest {
         assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("holds", long.class, boolean.class)));
         assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("readsThrough", long.class)));
         assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("writesThrough", long.class)));
-        assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("servesFromTable", long.class, long.class,
+        assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("servesFromTable", long.class,
                 boolean.class)));
         assertEquals("[ForceInline]", annotations(Tlb.class.getDeclaredMethod("heldAddress", long.class)));
         assertEquals("[DontInline]", annotations(Tlb.class.getDeclaredMethod("objectMiss",

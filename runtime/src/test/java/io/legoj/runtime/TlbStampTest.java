@@ -101,35 +101,36 @@ class TlbStampTest {
     }
 
     @Test
-    void handlesOfThisThreadOrOfNoneGoToTheMissAndRememberThere() {
+    void aHandleWithoutStorageGoesToTheMissWhichAllocates() {
         Tlb t = cache.tlb();
         Handle h = new Handle(region + 512);
-        t.getLong(h.address);
-        assertFalse(t.servesFromTable(h.address, h.stamp, false), "a handle that remembers nothing is to remember");
-        assertFalse(t.servesFromTable(0, h.stamp, false), "address 0: no storage yet, which the miss allocates");
-        t.objectMiss(h, false);
-        t.getLong(region + ENTRIES * PAGE + 8);
-        assertFalse(t.readsThrough(h.stamp));
-        assertFalse(t.servesFromTable(h.address, h.stamp, false), "an older stamp of this TLB's is to be renewed");
-        t.objectMiss(h, false);
-        assertTrue(t.readsThrough(h.stamp));
+        assertFalse(t.servesFromTable(0, false), "address 0: no storage yet");
+        assertEquals(t.objectMiss(h, true), t.objectMiss(h, false));
+        assertTrue(t.writesThrough(h.stamp));
     }
 
     @Test
-    void anotherThreadsHandleIsTakenOverOnlyEverySoOften() throws Exception {
+    void theTableServesOtherHandlesAndOneAccessIn4096Remembers() throws Exception {
         Tlb t = cache.tlb();
-        Handle h = new Handle(region + 768);
-        CompletableFuture.runAsync(() -> cache.tlb().objectMiss(h, false)).get();
-        long theirs = h.stamp;
-        t.getLong(h.address);
+        Handle theirs = new Handle(region + 768);
+        CompletableFuture.runAsync(() -> cache.tlb().objectMiss(theirs, false)).get();
+        Handle stale = new Handle(region + 1024);
+        t.objectMiss(stale, false);
+        t.getLong(region + 9 * PAGE);
+        t.getLong(region + (9 + ENTRIES) * PAGE);
+        assertFalse(t.readsThrough(stale.stamp));
+        long[] before = {theirs.stamp, stale.stamp};
         int served = 0;
-        while (t.servesFromTable(h.address, h.stamp, false)) {
-            assertEquals(theirs, h.stamp, "asking writes nothing");
+        while (served < 10_000 && t.servesFromTable(theirs.address, false)) {
             served++;
         }
-        assertTrue(served > 1000 && served < 4096, "taken over after " + served + " table hits");
-        t.objectMiss(h, false);
-        assertTrue(t.readsThrough(h.stamp));
+        assertEquals(4095, served);
+        assertTrue(t.servesFromTable(stale.address, false));
+        assertEquals(before[0], theirs.stamp, "asking writes nothing");
+        assertEquals(before[1], stale.stamp);
+        t.objectMiss(theirs, false);
+        assertTrue(t.readsThrough(theirs.stamp), "the access that the table did not serve took the handle over");
+        assertFalse(t.servesFromTable(region + 5 * ENTRIES * PAGE, false), "a page the table misses goes to the miss");
     }
 
     @Test

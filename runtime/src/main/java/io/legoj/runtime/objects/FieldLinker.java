@@ -301,9 +301,9 @@ public final class FieldLinker {
                 onHandle.changeReturnType(boolean.class), 1, 0);
         MethodHandle remembered = MethodHandles.dropArguments(handles.findGetter(top, BASE_FIELD, long.class), 1, Tlb.class);
         MethodHandle serves = MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class, "servesFromTable",
-                MethodType.methodType(boolean.class, long.class, long.class, boolean.class)), 3, write);
-        MethodHandle tableServes = MethodHandles.permuteArguments(MethodHandles.filterArguments(serves, 1, raw, stamp),
-                onHandle.changeReturnType(boolean.class), 1, 0, 0);
+                MethodType.methodType(boolean.class, long.class, boolean.class)), 2, write);
+        MethodHandle tableServes = MethodHandles.permuteArguments(MethodHandles.filterArguments(serves, 1, raw),
+                onHandle.changeReturnType(boolean.class), 1, 0);
         MethodHandle held = MethodHandles.permuteArguments(MethodHandles.filterArguments(LOOKUP.findVirtual(Tlb.class,
                 "heldAddress", MethodType.methodType(long.class, long.class)), 1, raw), onHandle, 1, 0);
         MethodHandle miss = MethodHandles.permuteArguments(MethodHandles.insertArguments(LOOKUP.findVirtual(Tlb.class,
